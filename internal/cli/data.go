@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/dealtrack/dealtrack/internal/store"
+)
+
+// dataSource is where deals are read from.
+type dataSource struct {
+	fsys fs.FS
+	dir  string // the folder; "" for the built-in data set
+	name string // how paths are shown
+}
+
+// source applies the data rule: --data, $DEALTRACK_DATA, ./deals when it
+// holds deal files, else the built-in data set.
+func (app *App) source() (dataSource, error) {
+	dir := app.dataFlag
+	if dir == "" {
+		dir = app.Getenv("DEALTRACK_DATA")
+	}
+	if dir == "" && hasDealFiles("deals") {
+		dir = "deals"
+	}
+	if dir == "" {
+		return dataSource{fsys: app.Builtin, name: "(built-in)"}, nil
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return dataSource{}, fmt.Errorf("data folder %s: %w", dir, unwrapPath(err))
+	}
+	return dataSource{fsys: root.FS(), dir: dir, name: filepath.Clean(dir)}, nil
+}
+
+func hasDealFiles(dir string) bool {
+	m, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	return len(m) > 0
+}
+
+func unwrapPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// load reads the data set and refuses to go on when it has errors: a
+// report on broken data would mislead.
+func (app *App) load() (*store.Set, error) {
+	src, err := app.source()
+	if err != nil {
+		return nil, err
+	}
+	set := store.Load(src.fsys, src.name)
+	if errs := set.Errors(); len(errs) > 0 {
+		for _, p := range errs {
+			fmt.Fprintln(app.Err, p.Error())
+		}
+		return nil, fmt.Errorf("%s has %d %s; fix %s first (dealtrack check lists every problem)", src.name, len(errs), plural(len(errs), "error", "errors"), plural(len(errs), "it", "them"))
+	}
+	return set, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,155 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dealtrack/dealtrack/internal/deal"
+	"github.com/dealtrack/dealtrack/internal/query"
+	"github.com/dealtrack/dealtrack/internal/render"
+	"github.com/dealtrack/dealtrack/internal/store"
+)
+
+// filterFlags are the filters every read command takes.
+type filterFlags struct {
+	parties, kinds, statuses, tags []string
+	since, until                   string
+	minDollars, minGW              string
+}
+
+func (f *filterFlags) bind(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringArrayVar(&f.parties, "party", nil, "only deals this party takes part in (repeatable: all must take part)")
+	fl.StringSliceVar(&f.kinds, "kind", nil, "only deals of this kind (repeatable: any of them): "+joinEnum(deal.Kinds))
+	fl.StringSliceVar(&f.statuses, "status", nil, "only deals with this status (repeatable: any of them): "+joinEnum(deal.Statuses))
+	fl.StringArrayVar(&f.tags, "tag", nil, "only deals with this tag (repeatable: all must be present)")
+	fl.StringVar(&f.since, "since", "", "only deals announced on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fl.StringVar(&f.until, "until", "", "only deals announced on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fl.StringVar(&f.minDollars, "min-dollars", "", "only deals of at least AMOUNT dollars (headline figure), e.g. $10B")
+	fl.StringVar(&f.minGW, "min-gw", "", "only deals of at least POWER (headline figure), e.g. 1 GW or 500 MW")
+	cmd.RegisterFlagCompletionFunc("kind", fixedCompletion(enumStrings(deal.Kinds)))
+	cmd.RegisterFlagCompletionFunc("status", fixedCompletion(enumStrings(deal.Statuses)))
+}
+
+// parse checks the flag values that need no data; a bad one is a usage
+// error.
+func (f *filterFlags) parse(cmd *cobra.Command) (*query.Filter, error) {
+	q := &query.Filter{Tags: f.tags}
+	for _, k := range f.kinds {
+		kind, err := deal.ParseKind(k)
+		if err != nil {
+			return nil, flagValueError(cmd, "kind", k, err)
+		}
+		q.Kinds = append(q.Kinds, kind)
+	}
+	for _, s := range f.statuses {
+		st, err := deal.ParseStatus(s)
+		if err != nil {
+			return nil, flagValueError(cmd, "status", s, err)
+		}
+		q.Statuses = append(q.Statuses, st)
+	}
+	var err error
+	if q.Since, err = parseOptional(f.since, deal.ParseDateBound); err != nil {
+		return nil, flagValueError(cmd, "since", f.since, err)
+	}
+	if q.Until, err = parseOptional(f.until, deal.ParseDateBound); err != nil {
+		return nil, flagValueError(cmd, "until", f.until, err)
+	}
+	if q.MinDollars, err = minimum(f.minDollars, deal.ParseAmount); err != nil {
+		return nil, flagValueError(cmd, "min-dollars", f.minDollars, err)
+	}
+	if q.MinWatts, err = minimum(f.minGW, deal.ParsePower); err != nil {
+		return nil, flagValueError(cmd, "min-gw", f.minGW, err)
+	}
+	q.Parties = f.parties
+	return q, nil
+}
+
+// resolveParties turns the --party names into canonical names. An unknown
+// name is a usage error with a suggestion, not a silent empty result.
+func resolveParties(cmd *cobra.Command, q *query.Filter, reg *store.Registry) error {
+	for i, p := range q.Parties {
+		if reg == nil {
+			continue
+		}
+		c, ok := reg.Canonical(p)
+		if !ok {
+			hint := ""
+			if s := reg.Suggest(p); s != "" {
+				hint = fmt.Sprintf(" (did you mean %s?)", s)
+			}
+			return usageErrorf(cmd, "--party: no party is called %q%s", p, hint)
+		}
+		q.Parties[i] = c
+	}
+	return nil
+}
+
+func parseOptional[T any](s string, parse func(string) (T, error)) (T, error) {
+	var zero T
+	if s == "" {
+		return zero, nil
+	}
+	return parse(s)
+}
+
+// minimum reads a lower bound: its headline value.
+func minimum[T interface {
+	Value(deal.Bound) (int64, bool)
+}](s string, parse func(string) (T, error)) (int64, error) {
+	if s == "" {
+		return 0, nil
+	}
+	v, err := parse(s)
+	if err != nil {
+		return 0, err
+	}
+	n, ok := v.Value(deal.Headline)
+	if !ok {
+		return 0, fmt.Errorf("not a figure (write for example $10B or 1 GW)")
+	}
+	return n, nil
+}
+
+// outputFlags choose the format of a read command's output.
+type outputFlags struct {
+	format    string
+	noHeaders bool
+}
+
+func (o *outputFlags) bind(cmd *cobra.Command, extra ...string) {
+	formats := append(append([]string{}, render.Formats...), extra...)
+	cmd.Flags().StringVarP(&o.format, "output", "o", "table", "output format: "+strings.Join(formats, ", "))
+	cmd.Flags().BoolVar(&o.noHeaders, "no-headers", false, "leave out the header row (table, csv, tsv)")
+	cmd.RegisterFlagCompletionFunc("output", fixedCompletion(formats))
+}
+
+func (o *outputFlags) check(cmd *cobra.Command, extra ...string) error {
+	if err := render.CheckFormat(o.format, extra...); err != nil {
+		return usageErrorf(cmd, "--output: %v", err)
+	}
+	return nil
+}
+
+func (o *outputFlags) options() render.Options {
+	return render.Options{Format: o.format, NoHeaders: o.noHeaders}
+}
+
+func fixedCompletion(values []string) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+func enumStrings[T ~string](set []T) []string {
+	out := make([]string, len(set))
+	for i, v := range set {
+		out[i] = string(v)
+	}
+	return out
+}
+
+func joinEnum[T ~string](set []T) string { return strings.Join(enumStrings(set), ", ") }

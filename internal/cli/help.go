@@ -1,0 +1,36 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/dealtrack/dealtrack/internal/store"
+)
+
+const exitCodesHelp = `dealtrack exits with:
+
+  0  success, also when a filter matches nothing
+  1  failure: bad data (with file:line:col on stderr), a failed check, an
+     unknown deal id, a write refused
+  2  wrong usage: an unknown command or flag, a wrong number of arguments,
+     a bad flag value (--since yesterday, -o xml)
+
+Errors go to stderr as "dealtrack: error: ..."; problems in data files as
+"path:line:col: error: message". Output for scripts goes to stdout only.`
+
+// addHelpTopics adds the help pages that are not commands.
+func addHelpTopics(root *cobra.Command) {
+	root.AddCommand(&cobra.Command{
+		Use:   "exit-codes",
+		Short: "what dealtrack's exit codes mean",
+		Long:  exitCodesHelp,
+	})
+}
+
+// completeIDs completes deal ids from the data set.
+func (app *App) completeIDs(cmd *cobra.Command, _ []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	src, err := app.source()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return store.Load(src.fsys, src.name).IDs(), cobra.ShellCompDirectiveNoFileComp
+}

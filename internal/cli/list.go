@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dealtrack/dealtrack/internal/deal"
+	"github.com/dealtrack/dealtrack/internal/query"
+	"github.com/dealtrack/dealtrack/internal/render"
+)
+
+type listOptions struct {
+	filter filterFlags
+	output outputFlags
+	sort   string
+	limit  int
+}
+
+func newListCmd(app *App) *cobra.Command {
+	var opts listOptions
+	cmd := &cobra.Command{
+		Use:     "list",
+		Aliases: []string{"ls"},
+		Short:   "list deals, one row each",
+		Long: `List deals, one row each: id, announced, status, kind, parties, dollars (usd)
+and power (gw). Filters narrow the list; --sort orders it.
+
+Figures for people: ≤ is a ceiling ("up to"), > a floor ("over"), ~ approximate,
+– a range. In csv, tsv, json and yaml, figures are plain numbers: usd in dollars,
+gw in gigawatts, empty or null when undisclosed.`,
+		Example: `  dealtrack list
+  dealtrack list --party OpenAI --since 2025 --sort -usd
+  dealtrack list --kind cloud --kind compute --min-dollars '$10B'
+  dealtrack list --party OpenAI -o tsv | cut -f1,6
+  dealtrack list -o json | jq '.[] | select(.gw_qualifier == "up to") | .id'`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return runList(app, cmd, &opts) },
+	}
+	opts.filter.bind(cmd)
+	opts.output.bind(cmd)
+	cmd.Flags().StringVar(&opts.sort, "sort", "announced", "sort by fields, comma-separated, - in front for descending: "+strings.Join(query.FieldNames(), ", "))
+	cmd.Flags().IntVar(&opts.limit, "limit", 0, "show at most N deals (0: all)")
+	return cmd
+}
+
+func runList(app *App, cmd *cobra.Command, opts *listOptions) error {
+	filter, err := opts.filter.parse(cmd)
+	if err != nil {
+		return err
+	}
+	order, err := query.ParseOrder(opts.sort)
+	if err != nil {
+		return usageErrorf(cmd, "--sort: %v", err)
+	}
+	if opts.limit < 0 {
+		return usageErrorf(cmd, "--limit: must be 0 or more")
+	}
+	if err := opts.output.check(cmd); err != nil {
+		return err
+	}
+	set, err := app.load()
+	if err != nil {
+		return err
+	}
+	if err := resolveParties(cmd, filter, set.Registry); err != nil {
+		return err
+	}
+	ds := query.Select(set.Deals, filter)
+	query.Sort(ds, order)
+	if opts.limit > 0 && len(ds) > opts.limit {
+		ds = ds[:opts.limit]
+	}
+	records := make([]dealRecord, len(ds))
+	for i, d := range ds {
+		records[i] = newDealRecord(d)
+	}
+	return render.Render(app.Out, opts.output.options(), dealTable(ds), records)
+}
+
+// dealTable is list's table: one row per deal.
+func dealTable(ds []*deal.Deal) *render.Table {
+	t := &render.Table{Columns: []render.Column{
+		{Key: "id"}, {Key: "announced"}, {Key: "status"}, {Key: "kind"}, {Key: "parties"},
+		{Key: "usd", Right: true}, {Key: "gw", Right: true},
+	}}
+	for _, d := range ds {
+		t.Rows = append(t.Rows, []render.Cell{
+			render.Str(d.ID),
+			render.Str(d.Announced.String()),
+			render.Str(string(d.Status)),
+			render.Str(string(d.Kind)),
+			{Text: strings.Join(d.Parties, ", "), Plain: strings.Join(d.Parties, ";")},
+			usdCell(d.Dollars),
+			gwCell(d.Power),
+		})
+	}
+	return t
+}
+
+func usdCell(a deal.Amount) render.Cell {
+	c := render.Cell{Text: a.Human()}
+	if v, ok := a.Value(deal.Headline); ok {
+		c.Plain = strconv.FormatInt(v, 10)
+	}
+	return c
+}
+
+func gwCell(p deal.Power) render.Cell {
+	c := render.Cell{Text: p.Human()}
+	if v, ok := p.Value(deal.Headline); ok {
+		c.Plain = deal.DecimalGW(v)
+	}
+	return c
+}

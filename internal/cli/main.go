@@ -1,0 +1,132 @@
+// Package cli is dealtrack's command line: one file per command, flags and
+// wiring, exit codes. The work itself happens in the domain packages.
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dealtrack/dealtrack/deals"
+)
+
+// Exit codes, documented in `dealtrack help exit-codes`.
+const (
+	ExitOK      = 0
+	ExitFailure = 1
+	ExitUsage   = 2
+)
+
+// App holds what commands share: streams, environment and the built-in
+// data set. Tests build one with their own streams.
+type App struct {
+	In       io.Reader
+	Out      io.Writer // buffered; flushed by Main
+	Err      io.Writer
+	Getenv   func(string) string
+	Builtin  fs.FS
+	dataFlag string
+	errColor bool
+}
+
+// Main runs dealtrack with args (without the program name) and returns the
+// process exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	app := &App{In: stdin, Out: out, Err: stderr, Getenv: os.Getenv, Builtin: deals.FS}
+	app.errColor = isTerminal(stderr) && app.Getenv("NO_COLOR") == ""
+	root := newRootCmd(app)
+	root.SetArgs(args)
+	err := root.Execute()
+	if ferr := out.Flush(); ferr != nil && err == nil && !errors.Is(ferr, errBrokenPipe) {
+		err = ferr
+	}
+	if err == nil {
+		return ExitOK
+	}
+	code := exitCode(err)
+	if !errors.Is(err, errReported) {
+		app.printError(err)
+	}
+	return code
+}
+
+func newRootCmd(app *App) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "dealtrack",
+		Short: "Track announced AI-infrastructure deals: query, total, compare and graph them",
+		Long: `dealtrack keeps each announced AI-infrastructure deal as a YAML file — parties,
+dollars, gigawatts, date, status, sources — and answers questions about them,
+in tables for people and in csv, tsv, json or yaml for scripts.
+
+Data comes from --data DIR, else $DEALTRACK_DATA, else ./deals when it holds
+deal files, else the data set built into this binary.`,
+		Example: `  dealtrack list --party OpenAI --since 2025
+  dealtrack show nvidia-openai-10gw
+  dealtrack list --kind cloud -o tsv | cut -f1,6
+  dealtrack check --data ./deals`,
+		SilenceErrors:     true,
+		SilenceUsage:      true,
+		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
+	}
+	root.SetOut(app.Out)
+	root.SetErr(app.Err)
+	root.SetIn(app.In)
+	root.PersistentFlags().StringVar(&app.dataFlag, "data", "", "data folder (default: $DEALTRACK_DATA, ./deals, or the built-in data set)")
+	root.MarkPersistentFlagDirname("data")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErrorf(c, "%v", err)
+	})
+	root.AddCommand(
+		newListCmd(app),
+		newShowCmd(app),
+		newCheckCmd(app),
+		newVersionCmd(app),
+	)
+	addHelpTopics(root)
+	return root
+}
+
+func (app *App) printError(err error) {
+	label := "error"
+	if app.errColor {
+		label = "\x1b[31merror\x1b[0m"
+	}
+	fmt.Fprintf(app.Err, "dealtrack: %s: %v\n", label, err)
+	var u *usageError
+	if errors.As(err, &u) && u.cmd != nil {
+		fmt.Fprintf(app.Err, "Run '%s --help' for usage.\n", u.cmd.CommandPath())
+	}
+}
+
+// isTerminal reports whether w is a character device, such as a terminal.
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// exitCode maps an error to the process exit code; the one place that
+// does.
+func exitCode(err error) int {
+	var u *usageError
+	if errors.As(err, &u) {
+		return ExitUsage
+	}
+	msg := err.Error()
+	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "requires at most"} {
+		if strings.HasPrefix(msg, prefix) {
+			return ExitUsage
+		}
+	}
+	return ExitFailure
+}

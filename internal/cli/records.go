@@ -1,0 +1,142 @@
+package cli
+
+import (
+	"github.com/dealtrack/dealtrack/internal/deal"
+)
+
+// The json and yaml forms of deals. Keys are a contract: never rename one
+// once released; add new ones.
+
+type dealRecord struct {
+	ID           string         `json:"id" yaml:"id"`
+	Title        string         `json:"title" yaml:"title"`
+	Announced    string         `json:"announced" yaml:"announced"`
+	Status       string         `json:"status" yaml:"status"`
+	Kind         string         `json:"kind" yaml:"kind"`
+	Parties      []string       `json:"parties" yaml:"parties"`
+	USD          *int64         `json:"usd" yaml:"usd"`
+	USDLow       *int64         `json:"usd_low" yaml:"usd_low"`
+	USDHigh      *int64         `json:"usd_high" yaml:"usd_high"`
+	USDQualifier *string        `json:"usd_qualifier" yaml:"usd_qualifier"`
+	GW           *float64       `json:"gw" yaml:"gw"`
+	GWLow        *float64       `json:"gw_low" yaml:"gw_low"`
+	GWHigh       *float64       `json:"gw_high" yaml:"gw_high"`
+	GWQualifier  *string        `json:"gw_qualifier" yaml:"gw_qualifier"`
+	Tags         []string       `json:"tags" yaml:"tags"`
+	PartOf       *string        `json:"part_of" yaml:"part_of"`
+	Sources      []sourceRecord `json:"sources" yaml:"sources"`
+}
+
+type sourceRecord struct {
+	Publisher *string `json:"publisher" yaml:"publisher"`
+	Title     string  `json:"title" yaml:"title"`
+	URL       *string `json:"url" yaml:"url"`
+	Date      *string `json:"date" yaml:"date"`
+}
+
+// dealDetail is what show prints: a deal and everything else known of it.
+type dealDetail struct {
+	dealRecord   `yaml:",inline"`
+	Flows        []flowRecord   `json:"flows" yaml:"flows"`
+	Updates      []updateRecord `json:"updates" yaml:"updates"`
+	Notes        *string        `json:"notes" yaml:"notes"`
+	ValuationUSD *int64         `json:"valuation_usd" yaml:"valuation_usd"`
+	Horizon      *string        `json:"horizon" yaml:"horizon"`
+	TWhPerYear   *float64       `json:"twh_per_year" yaml:"twh_per_year"`
+	USDPerGW     *float64       `json:"usd_per_gw" yaml:"usd_per_gw"`
+}
+
+type flowRecord struct {
+	From         string  `json:"from" yaml:"from"`
+	To           string  `json:"to" yaml:"to"`
+	USD          *int64  `json:"usd" yaml:"usd"`
+	USDQualifier *string `json:"usd_qualifier" yaml:"usd_qualifier"`
+	For          *string `json:"for" yaml:"for"`
+}
+
+type updateRecord struct {
+	Date   string   `json:"date" yaml:"date"`
+	Status *string  `json:"status" yaml:"status"`
+	USD    *int64   `json:"usd" yaml:"usd"`
+	GW     *float64 `json:"gw" yaml:"gw"`
+	Note   *string  `json:"note" yaml:"note"`
+}
+
+func newDealRecord(d *deal.Deal) dealRecord {
+	r := dealRecord{
+		ID:        d.ID,
+		Title:     d.Title,
+		Announced: d.Announced.String(),
+		Status:    string(d.Status),
+		Kind:      string(d.Kind),
+		Parties:   nonNil(d.Parties),
+		Tags:      nonNil(d.Tags),
+		PartOf:    optString(d.PartOf),
+		Sources:   make([]sourceRecord, len(d.Sources)),
+	}
+	r.USD, r.USDLow, r.USDHigh, r.USDQualifier = dollarFields(d.Dollars)
+	r.GW, r.GWLow, r.GWHigh, r.GWQualifier = gwFields(d.Power)
+	for i, s := range d.Sources {
+		r.Sources[i] = sourceRecord{optString(s.Publisher), s.Title, optString(s.URL), optString(s.Date.String())}
+	}
+	return r
+}
+
+func newDealDetail(d *deal.Deal) dealDetail {
+	r := dealDetail{
+		dealRecord:   newDealRecord(d),
+		Flows:        make([]flowRecord, len(d.Flows)),
+		Updates:      make([]updateRecord, len(d.Updates)),
+		Notes:        optString(d.Notes),
+		ValuationUSD: optInt(d.Valuation.Value(deal.Headline)),
+		Horizon:      optString(d.Horizon),
+		USDPerGW:     optFloat(d.USDPerGW()),
+		TWhPerYear:   optFloat(d.TWhPerYear(deal.Headline)),
+	}
+	for i, f := range d.Flows {
+		usd, _, _, q := dollarFields(f.Dollars)
+		r.Flows[i] = flowRecord{f.From, f.To, usd, q, optString(f.For)}
+	}
+	for i, u := range d.Updates {
+		r.Updates[i] = updateRecord{u.Date.String(), optString(string(u.Status)), optInt(u.Dollars.Value(deal.Headline)), optGW(u.Power.Value(deal.Headline)), optString(u.Note)}
+	}
+	return r
+}
+
+func dollarFields(a deal.Amount) (usd, low, high *int64, q *string) {
+	return optInt(a.Value(deal.Headline)), optInt(a.Value(deal.Low)), optInt(a.Value(deal.High)), optString(a.Q.String())
+}
+
+func gwFields(p deal.Power) (gw, low, high *float64, q *string) {
+	return optGW(p.Value(deal.Headline)), optGW(p.Value(deal.Low)), optGW(p.Value(deal.High)), optString(p.Q.String())
+}
+
+func optInt(v int64, ok bool) *int64 {
+	if !ok {
+		return nil
+	}
+	return &v
+}
+
+func optGW(w int64, ok bool) *float64 { return optFloat(deal.GW(w), ok) }
+
+func optFloat(v float64, ok bool) *float64 {
+	if !ok {
+		return nil
+	}
+	return &v
+}
+
+func optString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,184 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dealtrack/dealtrack/internal/deal"
+	"github.com/dealtrack/dealtrack/internal/render"
+	"github.com/dealtrack/dealtrack/internal/store"
+)
+
+type showOptions struct {
+	output outputFlags
+}
+
+func newShowCmd(app *App) *cobra.Command {
+	var opts showOptions
+	cmd := &cobra.Command{
+		Use:   "show <id>...",
+		Short: "show everything about deals: fields, flows, sources, updates, derived figures",
+		Long: `Show everything about one or more deals: their fields, money flows, sources and
+updates, and the figures derived from them: energy per year at full load
+(GW × 8.76 = TWh/yr) and dollars per gigawatt.`,
+		Example: `  dealtrack show nvidia-openai-10gw
+  dealtrack show stargate oracle-openai-cloud
+  dealtrack show openai-cerebras-750mw -o json`,
+		Args:              args(cobra.MinimumNArgs(1)),
+		ValidArgsFunction: app.completeIDs,
+		RunE:              func(cmd *cobra.Command, ids []string) error { return runShow(app, cmd, &opts, ids) },
+	}
+	opts.output.bind(cmd)
+	return cmd
+}
+
+func runShow(app *App, cmd *cobra.Command, opts *showOptions, ids []string) error {
+	if err := opts.output.check(cmd); err != nil {
+		return err
+	}
+	set, err := app.load()
+	if err != nil {
+		return err
+	}
+	ds, err := lookup(set, ids)
+	if err != nil {
+		return err
+	}
+	if f := opts.output.format; f == "json" || f == "yaml" {
+		details := make([]dealDetail, len(ds))
+		for i, d := range ds {
+			details[i] = newDealDetail(d)
+		}
+		return render.Render(app.Out, opts.output.options(), nil, details)
+	}
+	for i, d := range ds {
+		if i > 0 && opts.output.format == "table" {
+			fmt.Fprintln(app.Out)
+		}
+		o := opts.output.options()
+		o.NoHeaders = o.NoHeaders || i > 0 && o.Format != "table" && o.Format != "markdown"
+		if err := render.Render(app.Out, o, detailTable(d, parts(set, d.ID)), nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// lookup finds every id, or says which one is missing and what was meant.
+func lookup(set *store.Set, ids []string) ([]*deal.Deal, error) {
+	ds := make([]*deal.Deal, len(ids))
+	for i, id := range ids {
+		d, ok := set.Deal(id)
+		if !ok {
+			return nil, fmt.Errorf("no deal has id %q%s", id, suggestID(id, set.IDs()))
+		}
+		ds[i] = d
+	}
+	return ds, nil
+}
+
+// suggestID names the id nearest to id, or the ids that contain it.
+func suggestID(id string, ids []string) string {
+	var containing []string
+	for _, other := range ids {
+		if strings.Contains(other, id) {
+			containing = append(containing, other)
+		}
+	}
+	if len(containing) > 0 && len(containing) <= 5 {
+		return " (did you mean " + strings.Join(containing, " or ") + "?)"
+	}
+	if s := store.Nearest(id, ids); s != "" {
+		return " (did you mean " + s + "?)"
+	}
+	return " (dealtrack list shows every id)"
+}
+
+// parts lists the deals that are part_of id.
+func parts(set *store.Set, id string) []string {
+	var out []string
+	for _, d := range set.Deals {
+		if d.PartOf == id {
+			out = append(out, d.ID)
+		}
+	}
+	return out
+}
+
+// detailTable lays out one deal as field/value rows.
+func detailTable(d *deal.Deal, parts []string) *render.Table {
+	t := &render.Table{Columns: []render.Column{{Key: "field"}, {Key: "value"}}}
+	add := func(field string, c render.Cell) {
+		if c.Text != "" || c.Plain != "" {
+			t.Rows = append(t.Rows, []render.Cell{render.Str(field), c})
+		}
+	}
+	text := func(field, s string) { add(field, render.Str(s)) }
+	text("id", d.ID)
+	text("title", d.Title)
+	text("announced", d.Announced.String())
+	text("status", string(d.Status))
+	text("kind", string(d.Kind))
+	add("parties", render.Cell{Text: strings.Join(d.Parties, ", "), Plain: strings.Join(d.Parties, ";")})
+	add("dollars", usdCell(d.Dollars))
+	add("gigawatts", gwCell(d.Power))
+	add("valuation", usdCell(d.Valuation))
+	text("horizon", d.Horizon)
+	text("part_of", d.PartOf)
+	text("parts", strings.Join(parts, ", "))
+	if twh, ok := d.TWhPerYear(deal.Headline); ok {
+		add("twh_per_year", render.Cell{Text: fmt.Sprintf("%.3g TWh/yr at full load", twh), Plain: strconv.FormatFloat(twh, 'f', -1, 64)})
+	}
+	if v, ok := d.USDPerGW(); ok {
+		add("usd_per_gw", render.Cell{Text: deal.FormatDollars(int64(v), false) + " per GW", Plain: strconv.FormatFloat(v, 'f', 0, 64)})
+	}
+	text("tags", strings.Join(d.Tags, ", "))
+	for _, f := range d.Flows {
+		text("flow", strings.TrimSpace(fmt.Sprintf("%s → %s  %s  %s", f.From, f.To, f.Dollars.Human(), f.For)))
+	}
+	for _, s := range d.Sources {
+		text("source", sourceLine(s))
+	}
+	for _, u := range d.Updates {
+		text("update", updateLine(u))
+	}
+	for _, line := range strings.Split(strings.TrimSpace(d.Notes), "\n") {
+		text("notes", line)
+	}
+	return t
+}
+
+func sourceLine(s deal.Source) string {
+	parts := []string{}
+	if s.Publisher != "" {
+		parts = append(parts, s.Publisher+":")
+	}
+	parts = append(parts, s.Title)
+	if !s.Date.IsZero() {
+		parts = append(parts, "("+s.Date.String()+")")
+	}
+	if s.URL != "" {
+		parts = append(parts, s.URL)
+	}
+	return strings.Join(parts, " ")
+}
+
+func updateLine(u deal.Update) string {
+	parts := []string{u.Date.String()}
+	if u.Status != "" {
+		parts = append(parts, string(u.Status))
+	}
+	if u.Dollars.Q != deal.None {
+		parts = append(parts, u.Dollars.Human())
+	}
+	if u.Power.Q != deal.None {
+		parts = append(parts, u.Power.Human())
+	}
+	if u.Note != "" {
+		parts = append(parts, "— "+u.Note)
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,128 @@
+package deal
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Amount is a sum of money in whole US dollars, as a report states it.
+type Amount struct{ figure }
+
+// ParseAmount reads an amount: a plain number of dollars, "$100B", "100B",
+// "$1.4T", "$500M", "$750K", "100 billion", "$2.5bn", with the qualifiers
+// "up to", "over", "more than", "at least", "about" and "~", a range
+// "$10B-$20B" or "$10B to $20B", or "undisclosed".
+func ParseAmount(s string) (Amount, error) {
+	if c := foreignCurrency(s); c != "" {
+		return Amount{}, fmt.Errorf("only US dollars (found %s; convert and write for example $10B)", c)
+	}
+	f, err := parseFigure(s, dollars)
+	return Amount{f}, err
+}
+
+// Dollars returns an exact amount of v dollars.
+func Dollars(v int64) Amount { return Amount{figure{Q: Exact, Lo: v, Hi: v}} }
+
+// NewAmount returns an amount with the given qualifier and ends.
+func NewAmount(q Qualifier, lo, hi int64) Amount { return Amount{figure{Q: q, Lo: lo, Hi: hi}} }
+
+// String returns the canonical, exact notation: "up to $100B",
+// "$17.4B-$19.4B", "undisclosed", or "" when no figure was given.
+func (a Amount) String() string { return canonical(a.figure, dollars) }
+
+// Human returns a short form for people: "≤$100B", "~$40B", "$17.4B–$19.4B".
+func (a Amount) Human() string { return human(a.figure, dollars) }
+
+var dollarScales = []scale{
+	{"k", 3}, {"thousand", 3},
+	{"m", 6}, {"mn", 6}, {"mm", 6}, {"million", 6},
+	{"b", 9}, {"bn", 9}, {"billion", 9},
+	{"t", 12}, {"tn", 12}, {"trillion", 12},
+}
+
+var dollars = unitSystem{parseUnit: dollarUnit, format: FormatDollars}
+
+func dollarUnit(num, rest string) (int, error) {
+	rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), " USD"))
+	if rest == "" || strings.EqualFold(rest, "USD") {
+		return 0, nil
+	}
+	low := strings.ToLower(rest)
+	for _, sc := range dollarScales {
+		if low == sc.word {
+			return sc.exp, nil
+		}
+	}
+	if _, err := powerUnit(num, rest); err == nil {
+		return 0, fmt.Errorf("%q is power, not money (dollars take K, M, B or T)", num+" "+rest)
+	}
+	if word, more, ok := strings.Cut(rest, " "); ok {
+		if _, err := dollarUnit(num, word); err == nil {
+			return 0, fmt.Errorf("unexpected %q after %s (put details in notes)", strings.TrimSpace(more), num+word)
+		}
+		return 0, fmt.Errorf("unexpected %q after %s (put details in notes)", rest, num)
+	}
+	return 0, fmt.Errorf("unknown scale %q (use K, M, B or T)", rest)
+}
+
+var currencies = []string{"€", "£", "¥", "₹", "₩", "eur", "gbp", "jpy", "cny", "rmb", "chf", "inr", "euro", "yen", "yuan", "pound", "aed", "sar", "cad", "aud", "c$", "a$", "hk$", "s$"}
+
+func foreignCurrency(s string) string {
+	low := strings.ToLower(s)
+	for _, c := range currencies {
+		if i := strings.Index(low, c); i >= 0 && (len(c) < 3 || c[0] > 0x7f || !letterAround(low, i, len(c))) {
+			return c
+		}
+	}
+	return ""
+}
+
+// letterAround reports whether the match at low[i:i+n] is part of a longer
+// word, so "over" does not read as a currency.
+func letterAround(low string, i, n int) bool {
+	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' }
+	return (i > 0 && isLetter(low[i-1])) || (i+n < len(low) && isLetter(low[i+n]) && low[i+n] != 's')
+}
+
+// FormatDollars writes v dollars as "$100B", "$1.4T", "$750M", exactly or
+// rounded to four significant digits.
+func FormatDollars(v int64, exact bool) string {
+	for _, u := range []struct {
+		exp    int
+		suffix string
+	}{{12, "T"}, {9, "B"}, {6, "M"}, {3, "K"}} {
+		if v >= pow10(u.exp) {
+			return "$" + decimal(v, u.exp, exact) + u.suffix
+		}
+	}
+	return "$" + decimal(v, 0, true)
+}
+
+// canonical writes f in the notation ParseAmount and ParsePower read back.
+func canonical(f figure, u unitSystem) string {
+	switch f.Q {
+	case None:
+		return ""
+	case Undisclosed:
+		return "undisclosed"
+	case Range:
+		return u.format(f.Lo, true) + "-" + u.format(f.Hi, true)
+	case Exact:
+		return u.format(f.Lo, true)
+	}
+	return f.Q.String() + " " + u.format(f.Lo, true)
+}
+
+var humanPrefix = [...]string{Exact: "", UpTo: "≤", Over: ">", About: "~"}
+
+func human(f figure, u unitSystem) string {
+	switch f.Q {
+	case None:
+		return ""
+	case Undisclosed:
+		return "undisclosed"
+	case Range:
+		return u.format(f.Lo, false) + "–" + u.format(f.Hi, false)
+	}
+	return humanPrefix[f.Q] + u.format(f.Lo, false)
+}

@@ -1,0 +1,332 @@
+package deal
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Qualifier says how a figure was stated in the report it comes from.
+type Qualifier uint8
+
+const (
+	// None means the figure was not given at all (the key is absent).
+	None Qualifier = iota
+	// Exact is a plain figure: "$11.9B".
+	Exact
+	// UpTo is a ceiling: "up to $100B". Its low end is 0.
+	UpTo
+	// Over is a floor: "over $10B", "more than", "at least".
+	Over
+	// About is an approximate figure: "about $40B", "~$40B".
+	About
+	// Range is a span between two figures: "$17.4B-$19.4B".
+	Range
+	// Undisclosed is a figure the report does not give.
+	Undisclosed
+)
+
+var qualifierNames = [...]string{"", "exact", "up to", "over", "about", "range", "undisclosed"}
+
+// String returns the machine name of q as used in json and yaml output.
+func (q Qualifier) String() string { return qualifierNames[q] }
+
+// Bound selects which end of a figure a sum uses.
+type Bound uint8
+
+const (
+	// Headline is the exact figure, the ceiling of "up to", the floor of
+	// "over", or the middle of a range.
+	Headline Bound = iota
+	// Low is the lowest value the statement allows (0 for "up to").
+	Low
+	// High is the highest value the statement names.
+	High
+)
+
+// ParseBound reads "headline", "low" or "high".
+func ParseBound(s string) (Bound, error) {
+	switch s {
+	case "headline", "":
+		return Headline, nil
+	case "low":
+		return Low, nil
+	case "high":
+		return High, nil
+	}
+	return 0, fmt.Errorf("unknown bound %q (use headline, low or high)", s)
+}
+
+func (b Bound) String() string { return [...]string{"headline", "low", "high"}[b] }
+
+// figure is a quantity in whole base units (dollars or watts) with the way
+// it was stated. For every qualifier but Range, Lo == Hi.
+type figure struct {
+	Q      Qualifier
+	Lo, Hi int64
+}
+
+// Known reports whether the figure has a value.
+func (f figure) Known() bool { return f.Q != None && f.Q != Undisclosed }
+
+// Value returns the figure at bound b, and false when it is not known.
+func (f figure) Value(b Bound) (int64, bool) {
+	if !f.Known() {
+		return 0, false
+	}
+	switch {
+	case b == Low && f.Q == UpTo:
+		return 0, true
+	case b == Low:
+		return f.Lo, true
+	case b == High:
+		return f.Hi, true
+	}
+	return f.Lo + (f.Hi-f.Lo)/2, true
+}
+
+// scale is one accepted unit word and its power of ten.
+type scale struct {
+	word string
+	exp  int
+}
+
+// unitSystem describes how one kind of figure is written.
+type unitSystem struct {
+	parseUnit func(num, rest string) (exp int, err error) // rest is what follows the number
+	format    func(v int64, exact bool) string
+}
+
+var errEmpty = errors.New("empty figure (write a figure or undisclosed)")
+
+// parseFigure reads qualifiers, ranges and numbers common to amounts and
+// power; u reads the units.
+func parseFigure(s string, u unitSystem) (figure, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return figure{}, errEmpty
+	}
+	low := strings.ToLower(s)
+	if low == "undisclosed" {
+		return figure{Q: Undisclosed}, nil
+	}
+	q, rest := splitQualifier(s)
+	if lo, hi, ok := splitRange(rest); ok {
+		if q != Exact {
+			return figure{}, fmt.Errorf("a range takes no qualifier: write %q", rest)
+		}
+		return parseRange(lo, hi, u)
+	}
+	v, err := parseQuantity(rest, u, "")
+	if err != nil {
+		return figure{}, err
+	}
+	return figure{Q: q, Lo: v, Hi: v}, nil
+}
+
+func parseRange(lo, hi string, u unitSystem) (figure, error) {
+	h, err := parseQuantity(hi, u, "")
+	if err != nil {
+		return figure{}, err
+	}
+	l, err := parseQuantity(lo, u, hi)
+	if err != nil {
+		return figure{}, err
+	}
+	if l > h {
+		return figure{}, fmt.Errorf("range %s to %s runs backwards (write the low end first)", strings.TrimSpace(lo), strings.TrimSpace(hi))
+	}
+	return figure{Q: Range, Lo: l, Hi: h}, nil
+}
+
+var qualifierWords = []struct {
+	prefix string
+	q      Qualifier
+}{
+	{"up to ", UpTo}, {"≤", UpTo}, {"<=", UpTo},
+	{"over ", Over}, {"more than ", Over}, {"at least ", Over}, {"≥", Over}, {">=", Over}, {">", Over},
+	{"about ", About}, {"approximately ", About}, {"around ", About}, {"~", About},
+}
+
+func splitQualifier(s string) (Qualifier, string) {
+	low := strings.ToLower(s)
+	for _, w := range qualifierWords {
+		if strings.HasPrefix(low, w.prefix) {
+			return w.q, strings.TrimSpace(s[len(w.prefix):])
+		}
+	}
+	return Exact, s
+}
+
+// splitRange splits "A-B", "A – B" or "A to B". A leading minus sign is not
+// a range.
+func splitRange(s string) (lo, hi string, ok bool) {
+	if i := strings.Index(strings.ToLower(s), " to "); i > 0 {
+		return s[:i], s[i+4:], true
+	}
+	for _, sep := range []string{"–", "-"} {
+		if i := strings.Index(s[1:], sep); i >= 0 {
+			return s[:i+1], s[i+1+len(sep):], true
+		}
+	}
+	return "", "", false
+}
+
+// parseQuantity reads a number and its unit. When the number has no unit
+// of its own, it takes the unit of other ("10-20 GW").
+func parseQuantity(s string, u unitSystem, other string) (int64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, errEmpty
+	}
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−") {
+		return 0, fmt.Errorf("negative figure %q (figures are positive)", s)
+	}
+	num, rest := splitNumber(s)
+	if num == "" {
+		return 0, fmt.Errorf("not a figure (write for example %s or undisclosed)", u.format(10_000_000_000, true))
+	}
+	if rest == "" && other != "" {
+		_, rest = splitNumber(strings.TrimSpace(other))
+	}
+	exp, err := u.parseUnit(num, rest)
+	if err != nil {
+		return 0, err
+	}
+	return exactInteger(num, exp)
+}
+
+// splitNumber splits a leading number (digits, one point, thousands commas,
+// an exponent) from the rest. A "$" sign is kept in rest's place: callers
+// see it through the unit parser.
+func splitNumber(s string) (num, rest string) {
+	i := 0
+	if strings.HasPrefix(s, "$") {
+		i = 1
+	}
+	start := i
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9', c == '.', c == ',':
+			i++
+			continue
+		case (c == 'e' || c == 'E') && i > start && i+1 < len(s) && (isDigit(s[i+1]) || (s[i+1] == '+' || s[i+1] == '-') && i+2 < len(s) && isDigit(s[i+2])):
+			i += 2
+			continue
+		}
+		break
+	}
+	if i == start {
+		return "", s
+	}
+	return s[:i], strings.TrimSpace(s[i:])
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// maxDigits bounds the work done on absurd inputs; int64 has 19 digits.
+const maxDigits = 40
+
+// exactInteger returns num × 10^exp as an exact integer. num may start with
+// "$" and hold thousands commas, one decimal point and an exponent.
+func exactInteger(num string, exp int) (int64, error) {
+	orig := num
+	num = strings.TrimPrefix(num, "$")
+	if m, e, ok := strings.Cut(strings.ToLower(num), "e"); ok {
+		n, err := strconv.Atoi(e)
+		if err != nil || n > maxDigits || n < -maxDigits {
+			return 0, fmt.Errorf("exponent out of range in %q", orig)
+		}
+		num, exp = m, exp+n
+	}
+	if strings.Contains(num, ",") {
+		plain, err := dropThousands(num)
+		if err != nil {
+			return 0, err
+		}
+		num = plain
+	}
+	whole, frac, _ := strings.Cut(num, ".")
+	if whole == "" && frac == "" || strings.Contains(frac, ".") {
+		return 0, fmt.Errorf("%q is not a number", orig)
+	}
+	digits := strings.TrimLeft(whole+frac, "0")
+	exp -= len(frac)
+	for exp < 0 && strings.HasSuffix(digits, "0") {
+		digits, exp = digits[:len(digits)-1], exp+1
+	}
+	if digits == "" {
+		return 0, nil
+	}
+	if exp < 0 {
+		return 0, fmt.Errorf("%q has more decimals than its unit allows", strings.TrimSpace(orig))
+	}
+	if len(digits)+exp > 19 {
+		return 0, fmt.Errorf("%q is too large", orig)
+	}
+	v, err := strconv.ParseInt(digits+strings.Repeat("0", exp), 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%q is too large", orig)
+	}
+	return v, nil
+}
+
+// dropThousands removes commas that separate groups of three digits.
+func dropThousands(num string) (string, error) {
+	whole, frac, hasFrac := strings.Cut(num, ".")
+	groups := strings.Split(whole, ",")
+	for i, g := range groups {
+		if len(g) != 3 && (i > 0 || len(g) == 0 || len(g) > 3) {
+			return "", fmt.Errorf("%q: commas must separate groups of three digits", num)
+		}
+	}
+	if strings.Contains(frac, ",") {
+		return "", fmt.Errorf("%q: no commas after the decimal point", num)
+	}
+	plain := strings.Join(groups, "")
+	if hasFrac {
+		plain += "." + frac
+	}
+	return plain, nil
+}
+
+// decimal writes v / 10^exp with as many decimals as needed (exact) or at
+// most four significant digits (rounded, for people).
+func decimal(v int64, exp int, exact bool) string {
+	s := strconv.FormatInt(v, 10)
+	for len(s) <= exp {
+		s = "0" + s
+	}
+	whole, frac := s[:len(s)-exp], s[len(s)-exp:]
+	if !exact {
+		keep := max(4-len(whole), 0)
+		if keep < len(frac) {
+			return roundDecimal(v, exp, keep)
+		}
+	}
+	frac = strings.TrimRight(frac, "0")
+	if frac == "" {
+		return whole
+	}
+	return whole + "." + frac
+}
+
+// roundDecimal rounds v / 10^exp half up to keep decimals.
+func roundDecimal(v int64, exp, keep int) string {
+	div := pow10(exp - keep)
+	r := v / div
+	if v%div >= (div+1)/2 {
+		r++
+	}
+	return decimal(r, keep, true)
+}
+
+func pow10(n int) int64 {
+	p := int64(1)
+	for range n {
+		p *= 10
+	}
+	return p
+}

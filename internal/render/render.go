@@ -1,0 +1,178 @@
+// Package render prints one table model as a terminal table, csv, tsv,
+// markdown, json or yaml. It knows nothing of deals.
+package render
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Formats lists every output format, the default first.
+var Formats = []string{"table", "csv", "tsv", "json", "yaml", "markdown"}
+
+// Column is one column of a table.
+type Column struct {
+	Key   string // machine name, the csv/tsv header
+	Right bool   // align right (figures)
+}
+
+// Cell is one value, as people read it (Text) and as scripts read it
+// (Plain: plain numbers, "" for unknown).
+type Cell struct {
+	Text, Plain string
+}
+
+// Str is a cell that reads the same for people and scripts.
+func Str(s string) Cell { return Cell{s, s} }
+
+// Table is a report's rows, and an optional footer for people.
+type Table struct {
+	Columns []Column
+	Rows    [][]Cell
+	Footer  []Cell
+}
+
+// Options are the settings every format shares.
+type Options struct {
+	Format    string
+	NoHeaders bool
+	Color     bool
+}
+
+// CheckFormat says whether name is a known format.
+func CheckFormat(name string, extra ...string) error {
+	for _, f := range append(Formats, extra...) {
+		if f == name {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown output format %q (use %s)", name, strings.Join(append(Formats, extra...), ", "))
+}
+
+// Render writes t in opts.Format; json and yaml write data, the report's
+// documented machine form.
+func Render(w io.Writer, opts Options, t *Table, data any) error {
+	switch opts.Format {
+	case "", "table":
+		return renderTable(w, t, opts)
+	case "csv":
+		return renderCSV(w, t, opts, ',')
+	case "tsv":
+		return renderTSV(w, t, opts)
+	case "markdown":
+		return renderMarkdown(w, t, opts)
+	case "json":
+		return JSON(w, data)
+	case "yaml":
+		return YAML(w, data)
+	}
+	return CheckFormat(opts.Format)
+}
+
+// JSON writes v as indented json.
+func JSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// YAML writes v as yaml with the same keys as its json form.
+func YAML(w io.Writer, v any) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+func header(t *Table) []string {
+	h := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		h[i] = c.Key
+	}
+	return h
+}
+
+func plain(row []Cell) []string {
+	out := make([]string, len(row))
+	for i, c := range row {
+		out[i] = c.Plain
+	}
+	return out
+}
+
+func renderCSV(w io.Writer, t *Table, opts Options, comma rune) error {
+	cw := csv.NewWriter(w)
+	cw.Comma = comma
+	if !opts.NoHeaders {
+		cw.Write(header(t))
+	}
+	for _, r := range t.Rows {
+		cw.Write(plain(r))
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// tsvCell keeps a value on one line and in one field.
+var tsvCell = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+
+func renderTSV(w io.Writer, t *Table, opts Options) error {
+	var b strings.Builder
+	line := func(cells []string) {
+		for i, c := range cells {
+			if i > 0 {
+				b.WriteByte('\t')
+			}
+			b.WriteString(tsvCell.Replace(c))
+		}
+		b.WriteByte('\n')
+	}
+	if !opts.NoHeaders {
+		line(header(t))
+	}
+	for _, r := range t.Rows {
+		line(plain(r))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+var mdCell = strings.NewReplacer("|", `\|`, "\n", " ", "\r", "")
+
+func renderMarkdown(w io.Writer, t *Table, opts Options) error {
+	var b strings.Builder
+	line := func(cells []string) {
+		b.WriteString("|")
+		for _, c := range cells {
+			b.WriteString(" " + mdCell.Replace(c) + " |")
+		}
+		b.WriteByte('\n')
+	}
+	line(header(t))
+	b.WriteString("|")
+	for _, c := range t.Columns {
+		if c.Right {
+			b.WriteString(" ---: |")
+		} else {
+			b.WriteString(" --- |")
+		}
+	}
+	b.WriteByte('\n')
+	for _, r := range t.Rows {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			cells[i] = c.Text
+		}
+		line(cells)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

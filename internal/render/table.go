@@ -1,0 +1,64 @@
+package render
+
+import (
+	"io"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// renderTable draws t for a terminal. It is the only place that knows
+// tablewriter.
+func renderTable(w io.Writer, t *Table, opts Options) error {
+	aligns := make([]tw.Align, len(t.Columns))
+	for i, c := range t.Columns {
+		aligns[i] = tw.AlignLeft
+		if c.Right {
+			aligns[i] = tw.AlignRight
+		}
+	}
+	cfg := tablewriter.Config{
+		Header: tw.CellConfig{
+			Formatting: tw.CellFormatting{AutoFormat: tw.On, AutoWrap: tw.WrapNone},
+			Alignment:  tw.CellAlignment{Global: tw.AlignLeft, PerColumn: aligns},
+		},
+		Row: tw.CellConfig{
+			Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone},
+			Alignment:  tw.CellAlignment{Global: tw.AlignLeft, PerColumn: aligns},
+		},
+		Footer: tw.CellConfig{
+			Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone},
+			Alignment:  tw.CellAlignment{Global: tw.AlignLeft, PerColumn: aligns},
+		},
+	}
+	rendition := tw.Rendition{
+		Borders:  tw.BorderNone,
+		Symbols:  tw.NewSymbols(tw.StyleLight),
+		Settings: tw.Settings{Separators: tw.Separators{BetweenColumns: tw.Off}, Lines: tw.Lines{ShowHeaderLine: tw.On, ShowFooterLine: tw.On}},
+	}
+	table := tablewriter.NewTable(w,
+		tablewriter.WithConfig(cfg),
+		tablewriter.WithRenderer(renderer.NewBlueprint(rendition)),
+	)
+	if !opts.NoHeaders {
+		table.Header(header(t))
+	}
+	for _, r := range t.Rows {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			cells[i] = c.Text
+		}
+		if err := table.Append(cells); err != nil {
+			return err
+		}
+	}
+	if t.Footer != nil {
+		cells := make([]string, len(t.Footer))
+		for i, c := range t.Footer {
+			cells[i] = c.Text
+		}
+		table.Footer(cells)
+	}
+	return table.Render()
+}

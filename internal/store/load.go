@@ -1,0 +1,256 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/dealtrack/dealtrack/internal/deal"
+)
+
+// MaxFileSize caps a deal file; a real one is a few kilobytes.
+const MaxFileSize = 1 << 20
+
+// Set is everything read from one data folder.
+type Set struct {
+	Deals    []*deal.Deal // in id order; files with errors are left out
+	Registry *Registry    // nil when the folder has no parties.yaml
+	Problems []Problem    // sorted by path, line and column
+	byID     map[string]*deal.Deal
+}
+
+// Deal returns the deal with id.
+func (s *Set) Deal(id string) (*deal.Deal, bool) {
+	d, ok := s.byID[id]
+	return d, ok
+}
+
+// IDs lists every deal id, sorted.
+func (s *Set) IDs() []string {
+	ids := make([]string, len(s.Deals))
+	for i, d := range s.Deals {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
+// Count returns the number of problems of severity sev.
+func (s *Set) Count(sev Severity) int {
+	n := 0
+	for _, p := range s.Problems {
+		if p.Severity == sev {
+			n++
+		}
+	}
+	return n
+}
+
+// Errors returns the problems that are errors.
+func (s *Set) Errors() []Problem {
+	var errs []Problem
+	for _, p := range s.Problems {
+		if p.Severity == Error {
+			errs = append(errs, p)
+		}
+	}
+	return errs
+}
+
+// loaded is the result of reading one deal file.
+type loaded struct {
+	path   string
+	deal   *deal.Deal
+	probs  []Problem
+	ok     bool    // decoded without errors
+	partOf Problem // position of part_of, for cross-file checks
+}
+
+// Load reads every deal file under fsys. prefix is how paths are shown in
+// problems ("deals" makes "deals/x.yaml").
+func Load(fsys fs.FS, prefix string) *Set {
+	s := &Set{byID: map[string]*deal.Deal{}}
+	show := func(p string) string { return path.Join(prefix, p) }
+	files, walkProbs := dealFiles(fsys, show)
+	s.Problems = walkProbs
+	if data, err := fs.ReadFile(fsys, RegistryFile); err == nil {
+		fd := &fileDecoder{path: show(RegistryFile)}
+		s.Registry = decodeRegistry(fd, data)
+		s.Problems = append(s.Problems, fd.probs...)
+	}
+	results := make([]loaded, len(files))
+	parallel(len(files), func(i int) { results[i] = loadFile(fsys, files[i], show(files[i]), s.Registry) })
+	s.link(results)
+	sortProblems(s.Problems)
+	return s
+}
+
+// dealFiles lists the deal files under fsys in lexical order, skipping
+// hidden entries and the registry.
+func dealFiles(fsys fs.FS, show func(string) string) ([]string, []Problem) {
+	var files []string
+	var probs []Problem
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			probs = append(probs, Problem{Path: show(p), Msg: "cannot read: " + cleanErr(err)})
+			return nil
+		}
+		name := d.Name()
+		switch {
+		case p != "." && strings.HasPrefix(name, "."):
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+		case d.IsDir():
+		case p == RegistryFile:
+		case strings.HasSuffix(name, ".yml"):
+			probs = append(probs, Problem{Path: show(p), Severity: Warning, Msg: "not read: deal files end in .yaml"})
+		case strings.HasSuffix(name, ".yaml"):
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		probs = append(probs, Problem{Path: show("."), Msg: "cannot read: " + cleanErr(err)})
+	}
+	return files, probs
+}
+
+// loadFile reads and decodes one deal file. A panic from a library becomes
+// a problem naming the file, never a crash.
+func loadFile(fsys fs.FS, name, shown string, reg *Registry) (res loaded) {
+	fd := &fileDecoder{path: shown}
+	res.path = shown
+	defer func() {
+		if r := recover(); r != nil {
+			res.deal, res.ok = nil, false
+			res.probs = append(fd.probs, Problem{Path: shown, Msg: fmt.Sprintf("internal error while reading this file (please report it): %v", r)})
+		}
+	}()
+	data, err := readCapped(fsys, name)
+	if err != nil {
+		fd.errorf(nil, "%s", err)
+		return loaded{path: shown, probs: fd.probs}
+	}
+	id := strings.TrimSuffix(path.Base(name), ".yaml")
+	d, partOf := decodeDeal(fd, id, data, reg)
+	res.deal, res.probs, res.ok = d, fd.probs, d != nil && !fd.failed()
+	if partOf != nil {
+		res.partOf = Problem{Path: shown, Line: partOf.Line, Col: partOf.Column}
+	}
+	return res
+}
+
+func readCapped(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, errors.New("cannot read: " + cleanErr(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, errors.New("cannot read: " + cleanErr(err))
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("file is larger than %d KiB; a deal file is small", MaxFileSize>>10)
+	}
+	return data, nil
+}
+
+// cleanErr drops the Go operation and path from fs errors: the problem
+// already names the file.
+func cleanErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// link checks what spans files — one file per id, part_of targets, no
+// part_of loops — and keeps the deals of files without errors.
+func (s *Set) link(results []loaded) {
+	known := map[string]string{}       // id → path of every decoded file
+	decoded := map[string]*deal.Deal{} // id → deal, errors or not
+	for _, r := range results {
+		s.Problems = append(s.Problems, r.probs...)
+		if r.deal == nil {
+			continue
+		}
+		if other, dup := known[r.deal.ID]; dup {
+			s.Problems = append(s.Problems, Problem{Path: r.path, Msg: fmt.Sprintf("id %s is also used by %s (ids must be unique across folders)", r.deal.ID, other)})
+			continue
+		}
+		known[r.deal.ID] = r.path
+		decoded[r.deal.ID] = r.deal
+		if r.ok {
+			s.byID[r.deal.ID] = r.deal
+		}
+	}
+	for _, r := range results {
+		if r.deal == nil || r.deal.PartOf == "" || known[r.deal.ID] != r.path {
+			continue
+		}
+		if msg := partOfProblem(r.deal, decoded); msg != "" {
+			p := r.partOf
+			p.Msg = msg
+			s.Problems = append(s.Problems, p)
+			delete(s.byID, r.deal.ID)
+		}
+	}
+	for _, d := range s.byID {
+		s.Deals = append(s.Deals, d)
+	}
+	slices.SortFunc(s.Deals, func(a, b *deal.Deal) int { return strings.Compare(a.ID, b.ID) })
+}
+
+// partOfProblem says what is wrong with d's part_of, or "".
+func partOfProblem(d *deal.Deal, decoded map[string]*deal.Deal) string {
+	if _, ok := decoded[d.PartOf]; !ok {
+		return fmt.Sprintf("part_of: no deal has id %q%s", d.PartOf, didYouMean(d.PartOf, decoded))
+	}
+	seen := map[string]bool{d.ID: true}
+	for at := decoded[d.PartOf]; at != nil && at.PartOf != ""; at = decoded[at.PartOf] {
+		if seen[at.PartOf] {
+			return fmt.Sprintf("part_of: %s is part of itself through %s", d.ID, at.ID)
+		}
+		seen[at.ID] = true
+	}
+	return ""
+}
+
+// didYouMean suggests the nearest key of m to name.
+func didYouMean[V any](name string, m map[string]V) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	if best := Nearest(name, keys); best != "" {
+		return fmt.Sprintf(" (did you mean %s?)", best)
+	}
+	return ""
+}
+
+// parallel runs f(0..n-1) on GOMAXPROCS goroutines.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

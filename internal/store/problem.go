@@ -1,0 +1,42 @@
+// Package store reads deal files from a folder or any fs.FS into deals,
+// with the position of every problem, and writes new deal files safely.
+package store
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Severity says whether a problem fails a check.
+type Severity uint8
+
+const (
+	// Error is a broken rule: the data cannot be trusted until it is fixed.
+	Error Severity = iota
+	// Warning is something to look at, such as a party name not in the
+	// registry.
+	Warning
+)
+
+func (s Severity) String() string { return [...]string{"error", "warning"}[s] }
+
+// Problem is one thing wrong in one file, at a line and column (1-based;
+// 0 when the problem concerns the whole file).
+type Problem struct {
+	Path      string
+	Line, Col int
+	Severity  Severity
+	Msg       string
+}
+
+// Error formats p as "path:line:col: error: message".
+func (p Problem) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s: %s", p.Path, max(p.Line, 1), max(p.Col, 1), p.Severity, p.Msg)
+}
+
+func sortProblems(ps []Problem) {
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+	})
+}
