@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"io"
 
 	"github.com/olekukonko/tablewriter"
@@ -37,7 +38,8 @@ func renderTable(w io.Writer, t *Table, opts Options) error {
 		Symbols:  tw.NewSymbols(tw.StyleLight),
 		Settings: tw.Settings{Separators: tw.Separators{BetweenColumns: tw.Off}, Lines: tw.Lines{ShowHeaderLine: tw.On, ShowFooterLine: tw.On}},
 	}
-	table := tablewriter.NewTable(w,
+	var buf bytes.Buffer
+	table := tablewriter.NewTable(&buf,
 		tablewriter.WithConfig(cfg),
 		tablewriter.WithRenderer(renderer.NewBlueprint(rendition)),
 	)
@@ -60,5 +62,20 @@ func renderTable(w io.Writer, t *Table, opts Options) error {
 		}
 		table.Footer(cells)
 	}
-	return table.Render()
+	if err := table.Render(); err != nil {
+		return err
+	}
+	return writeTrimmed(w, buf.Bytes())
+}
+
+// writeTrimmed writes out without the padding tablewriter leaves at the
+// end of each line.
+func writeTrimmed(w io.Writer, out []byte) error {
+	var b bytes.Buffer
+	for line := range bytes.Lines(out) {
+		b.Write(bytes.TrimRight(line, " \n"))
+		b.WriteByte('\n')
+	}
+	_, err := w.Write(b.Bytes())
+	return err
 }
