@@ -47,7 +47,7 @@ func TestSeedFigures(t *testing.T) {
 		valuation      string
 		status         deal.Status
 	}{
-		{"nvidia-openai-10gw", "up to $100B", "10 GW", "", "announced"},
+		{"nvidia-openai-10gw", "up to $100B", "at least 10 GW", "", "announced"},
 		{"stargate", "up to $500B", "10 GW", "", "announced"},
 		{"openai-cerebras-750mw", "over $10B", "up to 750 MW", "", "signed"},
 		{"sb-energy-milam-county", "$1B", "1.2 GW", "", "announced"},
