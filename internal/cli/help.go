@@ -2,8 +2,6 @@ package cli
 
 import (
 	"github.com/spf13/cobra"
-
-	"github.com/dealtrack/dealtrack/internal/store"
 )
 
 const exitCodesHelp = `dealtrack exits with:
@@ -23,14 +21,5 @@ func addHelpTopics(root *cobra.Command) {
 		Use:   "exit-codes",
 		Short: "what dealtrack's exit codes mean",
 		Long:  exitCodesHelp,
-	})
-}
-
-// completeIDs completes deal ids from the data set.
-func (app *App) completeIDs(cmd *cobra.Command, _ []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	src, err := app.source()
-	if err != nil {
-		return nil, cobra.ShellCompDirectiveNoFileComp
-	}
-	return store.Load(src.fsys, src.name).IDs(), cobra.ShellCompDirectiveNoFileComp
+	}, newWhereTopic())
 }

@@ -64,7 +64,7 @@ var Fields = []Field{
 		value: func(d *deal.Deal) any { return d.Parties }, Example: `"OpenAI" in parties`},
 	{Name: "tags", Type: List, Doc: "the deal's tags",
 		value: func(d *deal.Deal) any { return d.Tags }, Example: `"stargate" in tags`},
-	{Name: "usd", Aliases: []string{"dollars"}, Type: Dollars, Doc: `headline dollars: the figure, the ceiling of "up to", the middle of a range`,
+	{Name: "usd", Aliases: []string{"dollars"}, Type: Dollars, Doc: `headline dollars: the figure, the ceiling of "up to", the floor of "over", the middle of a range`,
 		value: usdAt(dollars, deal.Headline), Example: `usd >= 10e9`},
 	{Name: "usd_low", Type: Dollars, Doc: `the lowest dollars the statement allows (0 for "up to")`,
 		value: usdAt(dollars, deal.Low), Example: `usd_low > 0`},
