@@ -174,3 +174,25 @@ func TestWhereParties(t *testing.T) {
 		t.Errorf("Parties() = %s, want OpenAI,Nvidia", got)
 	}
 }
+
+// FuzzWhere: no expression panics, compiled or run on any deal.
+func FuzzWhere(f *testing.F) {
+	for _, s := range []string{`usd > 1e9`, `parties[9] == ""`, `date(title) < announced`, "usd >\n wealth",
+		`-gw < 0`, `usd % 0 == 1`, `int(usd) / 0 > 1`, `map(parties, #.x)`, `"a" matches "("`, `usd ** 1e308 > 1`,
+		`let x = usd; x > 1`, `(usd ?? gw) > 1`, `tags[-1] == "x"`, `part_of[0:1] == "s"`, `len(part_of) > 0`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		w, err := CompileWhere(src)
+		if err != nil {
+			_ = err.Error()
+			return
+		}
+		for _, d := range testDeals(t) {
+			w.Match(d)
+		}
+		if err := w.Err(); err != nil {
+			_ = err.Error()
+		}
+	})
+}
