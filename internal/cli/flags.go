@@ -17,6 +17,8 @@ type filterFlags struct {
 	parties, kinds, statuses, tags []string
 	since, until                   string
 	minDollars, minGW              string
+	where                          string
+	compiled                       *query.Where
 }
 
 func (f *filterFlags) bind(cmd *cobra.Command) {
@@ -29,6 +31,9 @@ func (f *filterFlags) bind(cmd *cobra.Command) {
 	fl.StringVar(&f.until, "until", "", "only deals announced on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fl.StringVar(&f.minDollars, "min-dollars", "", "only deals of at least AMOUNT dollars (headline figure), e.g. $10B")
 	fl.StringVar(&f.minGW, "min-gw", "", "only deals of at least POWER (headline figure), e.g. 1 GW or 500 MW")
+	fl.StringVar(&f.where, "where", "", "only deals for which `EXPR` is true, e.g. 'usd >= 10e9 and year >= 2025' (dealtrack help where)")
+	cmd.PostRunE = f.whereFailures
+	cmd.RegisterFlagCompletionFunc("where", cobra.NoFileCompletions)
 	cmd.RegisterFlagCompletionFunc("kind", fixedCompletion(enumStrings(deal.Kinds)))
 	cmd.RegisterFlagCompletionFunc("status", fixedCompletion(enumStrings(deal.Statuses)))
 }
@@ -64,28 +69,67 @@ func (f *filterFlags) parse(cmd *cobra.Command) (*query.Filter, error) {
 	if q.MinWatts, err = minimum(f.minGW, deal.ParsePower); err != nil {
 		return nil, flagValueError(cmd, "min-gw", f.minGW, err)
 	}
+	if f.where != "" {
+		if f.compiled, err = query.CompileWhere(f.where); err != nil {
+			return nil, usageErrorf(cmd, "--where: %v", err)
+		}
+		q.Where = f.compiled
+	}
 	q.Parties = f.parties
 	return q, nil
 }
 
-// resolveParties turns the --party names into canonical names. An unknown
-// name is a usage error with a suggestion, not a silent empty result.
+// whereFailures fails the command, once its output is written, when the
+// --where expression failed on some deal (say, an index out of range).
+func (f *filterFlags) whereFailures(*cobra.Command, []string) error {
+	if f.compiled == nil {
+		return nil
+	}
+	if err := f.compiled.Err(); err != nil {
+		return fmt.Errorf("--where: %w", err)
+	}
+	return nil
+}
+
+// resolveParties turns the --party names into canonical names, and checks
+// the names a --where expression looks for in parties. An unknown name is
+// a usage error with a suggestion, not a silent empty result.
 func resolveParties(cmd *cobra.Command, q *query.Filter, reg *store.Registry) error {
+	if reg == nil {
+		return nil
+	}
 	for i, p := range q.Parties {
-		if reg == nil {
-			continue
-		}
-		c, ok := reg.Canonical(p)
-		if !ok {
-			hint := ""
-			if s := reg.Suggest(p); s != "" {
-				hint = fmt.Sprintf(" (did you mean %s?)", s)
-			}
-			return usageErrorf(cmd, "--party: no party is called %q%s", p, hint)
+		c, err := canonicalParty(reg, p)
+		if err != nil {
+			return usageErrorf(cmd, "--party: %v", err)
 		}
 		q.Parties[i] = c
 	}
+	if q.Where == nil {
+		return nil
+	}
+	for _, p := range q.Where.Parties() {
+		c, err := canonicalParty(reg, p)
+		if err == nil && c != p {
+			err = fmt.Errorf("parties holds canonical names: write %q, not %q", c, p)
+		}
+		if err != nil {
+			return usageErrorf(cmd, "--where: %v", err)
+		}
+	}
 	return nil
+}
+
+func canonicalParty(reg *store.Registry, name string) (string, error) {
+	c, ok := reg.Canonical(name)
+	if ok {
+		return c, nil
+	}
+	hint := ""
+	if s := reg.Suggest(name); s != "" {
+		hint = fmt.Sprintf(" (did you mean %s?)", s)
+	}
+	return "", fmt.Errorf("no party is called %q%s", name, hint)
 }
 
 func parseOptional[T any](s string, parse func(string) (T, error)) (T, error) {

@@ -2,8 +2,6 @@ package cli
 
 import (
 	"github.com/spf13/cobra"
-
-	"github.com/dealtrack/dealtrack/internal/store"
 )
 
 const exitCodesHelp = `dealtrack exits with:
@@ -17,20 +15,19 @@ const exitCodesHelp = `dealtrack exits with:
 Errors go to stderr as "dealtrack: error: ..."; problems in data files as
 "path:line:col: error: message". Output for scripts goes to stdout only.`
 
-// addHelpTopics adds the help pages that are not commands.
+// addHelpTopics adds the help pages that are not commands, and cobra's
+// help command now rather than when it runs, so that it has examples and
+// a manual.
 func addHelpTopics(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "help" {
+			c.Example = "  dealtrack help list\n  dealtrack help where\n  dealtrack help exit-codes"
+		}
+	}
 	root.AddCommand(&cobra.Command{
 		Use:   "exit-codes",
 		Short: "what dealtrack's exit codes mean",
 		Long:  exitCodesHelp,
-	})
-}
-
-// completeIDs completes deal ids from the data set.
-func (app *App) completeIDs(cmd *cobra.Command, _ []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	src, err := app.source()
-	if err != nil {
-		return nil, cobra.ShellCompDirectiveNoFileComp
-	}
-	return store.Load(src.fsys, src.name).IDs(), cobra.ShellCompDirectiveNoFileComp
+	}, newWhereTopic())
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -12,10 +13,11 @@ import (
 )
 
 type listOptions struct {
-	filter filterFlags
-	output outputFlags
-	sort   string
-	limit  int
+	filter  filterFlags
+	output  outputFlags
+	sort    string
+	columns string
+	limit   int
 }
 
 func newListCmd(app *App) *cobra.Command {
@@ -25,7 +27,9 @@ func newListCmd(app *App) *cobra.Command {
 		Aliases: []string{"ls"},
 		Short:   "list deals, one row each",
 		Long: `List deals, one row each: id, announced, status, kind, parties, dollars (usd)
-and power (gw). Filters narrow the list; --sort orders it.
+and power (gw). Filters narrow the list; --sort orders it; --columns picks and
+orders the columns from every field (dealtrack help where lists them), in every
+format: json and yaml then hold only those keys.
 
 Figures for people: ≤ is a ceiling ("up to"), > a floor ("over"), ~ approximate,
 – a range. In csv, tsv, json and yaml, figures are plain numbers: usd in dollars,
@@ -34,6 +38,8 @@ gw in gigawatts, empty or null when undisclosed.`,
   dealtrack list --party OpenAI --since 2025 --sort -usd
   dealtrack list --kind cloud --kind compute --min-dollars '$10B'
   dealtrack list --party OpenAI -o tsv | cut -f1,6
+  dealtrack list --where 'usd >= 10e9 and "OpenAI" in parties and year >= 2025'
+  dealtrack list --columns id,usd,gw,part_of --sort -gw,id
   dealtrack list -o json | jq '.[] | select(.gw_qualifier == "up to") | .id'`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runList(app, cmd, &opts) },
@@ -41,6 +47,9 @@ gw in gigawatts, empty or null when undisclosed.`,
 	opts.filter.bind(cmd)
 	opts.output.bind(cmd)
 	cmd.Flags().StringVar(&opts.sort, "sort", "announced", "sort by fields, comma-separated, - in front for descending: "+strings.Join(query.FieldNames(), ", "))
+	cmd.Flags().StringVar(&opts.columns, "columns", "", "show these fields, comma-separated, in this order (default "+defaultColumns+"; any field --sort takes)")
+	cmd.RegisterFlagCompletionFunc("sort", completeFields(true))
+	cmd.RegisterFlagCompletionFunc("columns", completeFields(false))
 	cmd.Flags().IntVar(&opts.limit, "limit", 0, "show at most N deals (0: all)")
 	return cmd
 }
@@ -53,6 +62,10 @@ func runList(app *App, cmd *cobra.Command, opts *listOptions) error {
 	order, err := query.ParseOrder(opts.sort)
 	if err != nil {
 		return usageErrorf(cmd, "--sort: %v", err)
+	}
+	columns, err := query.ParseFields(cmp.Or(opts.columns, defaultColumns))
+	if err != nil {
+		return usageErrorf(cmd, "--columns: %v", err)
 	}
 	if opts.limit < 0 {
 		return usageErrorf(cmd, "--limit: must be 0 or more")
@@ -72,31 +85,20 @@ func runList(app *App, cmd *cobra.Command, opts *listOptions) error {
 	if opts.limit > 0 && len(ds) > opts.limit {
 		ds = ds[:opts.limit]
 	}
+	return render.Render(app.Out, opts.output.options(), fieldTable(ds, columns), listRecords(ds, columns, opts.columns != ""))
+}
+
+// listRecords is list's json and yaml: whole deals, or with --columns
+// only the chosen keys.
+func listRecords(ds []*deal.Deal, columns []query.Field, chosen bool) any {
+	if chosen {
+		return fieldRecords(ds, columns)
+	}
 	records := make([]dealRecord, len(ds))
 	for i, d := range ds {
 		records[i] = newDealRecord(d)
 	}
-	return render.Render(app.Out, opts.output.options(), dealTable(ds), records)
-}
-
-// dealTable is list's table: one row per deal.
-func dealTable(ds []*deal.Deal) *render.Table {
-	t := &render.Table{Columns: []render.Column{
-		{Key: "id"}, {Key: "announced"}, {Key: "status"}, {Key: "kind"}, {Key: "parties"},
-		{Key: "usd", Right: true}, {Key: "gw", Right: true},
-	}}
-	for _, d := range ds {
-		t.Rows = append(t.Rows, []render.Cell{
-			render.Str(d.ID),
-			render.Str(d.Announced.String()),
-			render.Str(string(d.Status)),
-			render.Str(string(d.Kind)),
-			{Text: strings.Join(d.Parties, ", "), Plain: strings.Join(d.Parties, ";")},
-			usdCell(d.Dollars),
-			gwCell(d.Power),
-		})
-	}
-	return t
+	return records
 }
 
 func usdCell(a deal.Amount) render.Cell {

@@ -90,6 +90,7 @@ deal files, else the data set built into this binary.`,
 		newVersionCmd(app),
 	)
 	addHelpTopics(root)
+	addCompletion(root, app)
 	return root
 }
 

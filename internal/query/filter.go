@@ -18,6 +18,7 @@ type Filter struct {
 	Until      deal.Date     // announced on or before (zero: no bound)
 	MinDollars int64         // headline dollars at least (0: no bound)
 	MinWatts   int64         // headline power at least (0: no bound)
+	Where      *Where        // a --where expression (nil: none)
 	Match      func(*deal.Deal) bool
 }
 
@@ -40,6 +41,7 @@ func (f *Filter) Keep(d *deal.Deal) bool {
 		!f.Until.IsZero() && d.Announced.First() > f.Until.Last(),
 		!atLeast(d.Dollars.Value(deal.Headline))(f.MinDollars),
 		!atLeast(d.Power.Value(deal.Headline))(f.MinWatts),
+		f.Where != nil && !f.Where.Match(d),
 		f.Match != nil && !f.Match(d):
 		return false
 	}

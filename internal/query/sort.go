@@ -5,61 +5,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
 )
-
-// key is a sortable view of one field: a number or a text, and whether
-// the deal has it at all.
-type key struct {
-	num   int64
-	text  string
-	known bool
-}
-
-func num(v int64, ok bool) key { return key{num: v, known: ok} }
-func text(s string) key        { return key{text: s, known: s != ""} }
-
-// Field is a field of a deal that can be sorted by.
-type Field struct {
-	Name string
-	get  func(*deal.Deal) key
-}
-
-// Fields lists the fields deals can be sorted by, each with how to read it.
-var Fields = []Field{
-	{"id", func(d *deal.Deal) key { return text(d.ID) }},
-	{"title", func(d *deal.Deal) key { return text(strings.ToLower(d.Title)) }},
-	{"announced", func(d *deal.Deal) key { return num(int64(d.Announced.First()), true) }},
-	{"year", func(d *deal.Deal) key { return num(int64(d.Announced.Year), true) }},
-	{"quarter", func(d *deal.Deal) key {
-		return num(int64(d.Announced.Year*10+d.Announced.Quarter()), d.Announced.Month > 0)
-	}},
-	{"month", func(d *deal.Deal) key {
-		return num(int64(d.Announced.Year*100+d.Announced.Month), d.Announced.Month > 0)
-	}},
-	{"status", func(d *deal.Deal) key { return num(int64(slices.Index(deal.Statuses, d.Status)), true) }},
-	{"kind", func(d *deal.Deal) key { return text(string(d.Kind)) }},
-	{"parties", func(d *deal.Deal) key { return text(strings.ToLower(strings.Join(d.Parties, ","))) }},
-	{"tags", func(d *deal.Deal) key { return text(strings.Join(d.Tags, ",")) }},
-	{"usd", func(d *deal.Deal) key { return num(d.Dollars.Value(deal.Headline)) }},
-	{"usd_low", func(d *deal.Deal) key { return num(d.Dollars.Value(deal.Low)) }},
-	{"usd_high", func(d *deal.Deal) key { return num(d.Dollars.Value(deal.High)) }},
-	{"gw", func(d *deal.Deal) key { return num(d.Power.Value(deal.Headline)) }},
-	{"gw_low", func(d *deal.Deal) key { return num(d.Power.Value(deal.Low)) }},
-	{"gw_high", func(d *deal.Deal) key { return num(d.Power.Value(deal.High)) }},
-	{"part_of", func(d *deal.Deal) key { return text(d.PartOf) }},
-	{"valuation_usd", func(d *deal.Deal) key { return num(d.Valuation.Value(deal.Headline)) }},
-}
-
-// FieldNames lists the names of Fields.
-func FieldNames() []string {
-	names := make([]string, len(Fields))
-	for i, f := range Fields {
-		names[i] = f.Name
-	}
-	return names
-}
 
 // Order is a list of sort keys, the first the most significant.
 type Order []sortKey
@@ -76,11 +25,11 @@ func ParseOrder(spec string) (Order, error) {
 	for _, part := range strings.Split(spec, ",") {
 		part = strings.TrimSpace(part)
 		name, desc := strings.CutPrefix(part, "-")
-		i := slices.IndexFunc(Fields, func(f Field) bool { return f.Name == name })
-		if i < 0 {
+		f, ok := LookupField(name)
+		if !ok {
 			return nil, fmt.Errorf("cannot sort by %q (use %s; - in front for descending)", name, strings.Join(FieldNames(), ", "))
 		}
-		o = append(o, sortKey{Fields[i], desc})
+		o = append(o, sortKey{f, desc})
 	}
 	return o, nil
 }
@@ -89,7 +38,7 @@ func ParseOrder(spec string) (Order, error) {
 func Sort(ds []*deal.Deal, o Order) {
 	slices.SortStableFunc(ds, func(a, b *deal.Deal) int {
 		for _, k := range o {
-			if c := compareKeys(k.get(a), k.get(b), k.desc); c != 0 {
+			if c := compareValues(k.sortValue(a), k.sortValue(b), k.desc); c != 0 {
 				return c
 			}
 		}
@@ -97,14 +46,37 @@ func Sort(ds []*deal.Deal, o Order) {
 	})
 }
 
-func compareKeys(a, b key, desc bool) int {
-	if a.known != b.known {
-		if a.known {
-			return -1
-		}
-		return 1
+func (f Field) sortValue(d *deal.Deal) any {
+	if f.order != nil {
+		return f.order(d)
 	}
-	c := cmp.Or(cmp.Compare(a.num, b.num), strings.Compare(a.text, b.text))
+	return f.value(d)
+}
+
+// compareValues orders two values of one field: nil (unknown) last, text
+// without regard to case, lists as their items joined.
+func compareValues(a, b any, desc bool) int {
+	if (a == nil) != (b == nil) {
+		if a == nil {
+			return 1
+		}
+		return -1
+	}
+	var c int
+	switch a := a.(type) {
+	case string:
+		c = strings.Compare(strings.ToLower(a), strings.ToLower(b.(string)))
+	case []string:
+		c = compareValues(strings.Join(a, ","), strings.Join(b.([]string), ","), false)
+	case int:
+		c = cmp.Compare(a, b.(int))
+	case int64:
+		c = cmp.Compare(a, b.(int64))
+	case float64:
+		c = cmp.Compare(a, b.(float64))
+	case time.Time:
+		c = a.Compare(b.(time.Time))
+	}
 	if desc {
 		return -c
 	}

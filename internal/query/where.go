@@ -1,0 +1,246 @@
+package query
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/vm"
+
+	"github.com/dealtrack/dealtrack/internal/deal"
+)
+
+// Where is a compiled --where expression: a condition over the Fields of
+// one deal. It is type-checked when compiled, before any deal is read.
+type Where struct {
+	src     string
+	prog    *vm.Program
+	parties []string // the names tested by "NAME" in parties
+	failed  int      // deals on which it failed at run time
+	first   error    // the first such failure
+}
+
+// ExprError is a mistake in an expression, and where it stands.
+type ExprError struct {
+	Expr   string
+	Line   int // 1-based
+	Column int // 0-based, in characters
+	Msg    string
+}
+
+// Error writes the message, then the line of the expression with a caret
+// under the fault.
+func (e *ExprError) Error() string {
+	lines := strings.Split(strings.ReplaceAll(e.Expr, "\t", " "), "\n")
+	line := lines[min(max(e.Line, 1), len(lines))-1]
+	return fmt.Sprintf("%s\n  %s\n  %s^", e.Msg, line, strings.Repeat(" ", e.Column))
+}
+
+// CompileWhere compiles src. Unknown names, wrong types and a result that
+// is not true or false are errors here, with their place in src.
+func CompileWhere(src string) (*Where, error) {
+	w := &Where{src: src}
+	p := &patcher{}
+	prog, err := expr.Compile(src,
+		expr.Env(checkEnv()),
+		expr.AsBool(),
+		expr.Function("date", parseDate, new(func(string) time.Time)),
+		expr.Patch(p),
+	)
+	if err == nil {
+		err = p.err
+	}
+	if err != nil {
+		return nil, w.exprError(err)
+	}
+	w.prog, w.parties = prog, p.parties
+	return w, nil
+}
+
+// Match reports whether d satisfies w. A deal on which w fails at run
+// time (say, an index out of range) does not match; Err tells about it.
+func (w *Where) Match(d *deal.Deal) bool {
+	out, err := expr.Run(w.prog, env(d))
+	if err != nil {
+		if w.failed++; w.first == nil {
+			w.first = fmt.Errorf("on %s: %w", d.ID, w.exprError(err))
+		}
+		return false
+	}
+	ok, _ := out.(bool)
+	return ok
+}
+
+// Err says on how many deals w failed at run time, and why the first
+// time; nil when it never failed.
+func (w *Where) Err() error {
+	if w.failed == 0 {
+		return nil
+	}
+	deals := "deals, which count"
+	if w.failed == 1 {
+		deals = "deal, which counts"
+	}
+	return fmt.Errorf("failed on %d %s as not matching; %w", w.failed, deals, w.first)
+}
+
+// Parties lists the party names w tests with `"NAME" in parties`, so that
+// they can be checked against the registry.
+func (w *Where) Parties() []string { return w.parties }
+
+// String returns the expression as written.
+func (w *Where) String() string { return w.src }
+
+func (w *Where) exprError(err error) *ExprError {
+	e := &ExprError{Expr: w.src, Line: 1, Msg: err.Error()}
+	var fe *file.Error
+	if errors.As(err, &fe) {
+		if fe.Line == 0 {
+			fe = fe.Bind(file.NewSource(w.src))
+		}
+		e.Line, e.Column, e.Msg = fe.Line, fe.Column, fe.Message
+	}
+	e.Msg = explain(e.Msg)
+	return e
+}
+
+// explain adds to expr's messages what the reader needs to mend them.
+func explain(msg string) string {
+	switch {
+	case strings.HasPrefix(msg, "unknown name "):
+		return msg + " (fields: " + strings.Join(FieldNames(), ", ") + ")"
+	case strings.HasPrefix(msg, "expected bool, but got "):
+		return "the expression gives " + strings.TrimPrefix(msg, "expected bool, but got ") + ", not true or false (compare it: usd >= 10e9)"
+	}
+	return msg
+}
+
+// checkEnv tells the checker every field's name and type.
+func checkEnv() map[string]any {
+	env := map[string]any{}
+	for _, f := range Fields {
+		for _, n := range f.Names() {
+			env[n] = f.Type.proto
+		}
+	}
+	return env
+}
+
+// env is what an expression sees of d.
+func env(d *deal.Deal) map[string]any {
+	env := make(map[string]any, len(Fields)+4)
+	for _, f := range Fields {
+		v := f.value(d)
+		for _, n := range f.Names() {
+			env[n] = v
+		}
+	}
+	return env
+}
+
+// parseDate is the expression function date("2025-06-01"): a day, a month
+// (its first day) or a year (its first day), comparable with announced.
+func parseDate(args ...any) (any, error) {
+	s, _ := args[0].(string)
+	d, err := deal.ParseDateBound(s)
+	if err != nil {
+		return nil, fmt.Errorf("date(%q): %v", s, err)
+	}
+	return announced(d), nil
+}
+
+// patcher rewrites an expression before it is checked: comparisons with an
+// unknown figure (nil) are false and sums with one are nil, rather than
+// errors; date("...") of a literal is read once, and a bad one is an error
+// at its place.
+type patcher struct {
+	err     error
+	parties []string
+}
+
+func (p *patcher) Visit(node *ast.Node) {
+	switch n := (*node).(type) {
+	case *ast.BinaryNode:
+		switch n.Operator {
+		case "<", ">", "<=", ">=":
+			guardNil(node, &ast.BoolNode{Value: false}, n.Left, n.Right)
+		case "+", "-", "*", "/", "%", "**", "^":
+			guardNil(node, &ast.NilNode{}, n.Left, n.Right)
+		case "in":
+			p.party(n)
+		}
+	case *ast.UnaryNode:
+		if n.Operator == "-" || n.Operator == "+" {
+			guardNil(node, &ast.NilNode{}, n.Node)
+		}
+	case *ast.CallNode:
+		p.date(node, n)
+	}
+}
+
+// guardNil replaces node by `(a == nil or b == nil) ? result : node` for
+// those of its operands that may be nil.
+func guardNil(node *ast.Node, result ast.Node, operands ...ast.Node) {
+	var cond ast.Node
+	for _, o := range operands {
+		if !mayBeNil(o) {
+			continue
+		}
+		isNil := &ast.BinaryNode{Operator: "==", Left: o, Right: &ast.NilNode{}}
+		if cond == nil {
+			cond = isNil
+		} else {
+			cond = &ast.BinaryNode{Operator: "or", Left: cond, Right: isNil}
+		}
+	}
+	if cond != nil {
+		ast.Patch(node, &ast.ConditionalNode{Cond: cond, Exp1: result, Exp2: *node})
+	}
+}
+
+// mayBeNil reports whether n can be nil: a figure, or a part the checker
+// has not typed (such as one guardNil made).
+func mayBeNil(n ast.Node) bool {
+	nt := n.Nature()
+	switch {
+	case nt.Type == nil, nt.Nil:
+		return true
+	}
+	k := nt.Type.Kind()
+	return k == reflect.Pointer || k == reflect.Interface
+}
+
+// party notes "NAME" in parties.
+func (p *patcher) party(n *ast.BinaryNode) {
+	name, ok1 := n.Left.(*ast.StringNode)
+	list, ok2 := n.Right.(*ast.IdentifierNode)
+	if ok1 && ok2 && list.Value == "parties" {
+		p.parties = append(p.parties, name.Value)
+	}
+}
+
+// date reads date("...") of a literal now, so a bad date is an error
+// before any deal is read.
+func (p *patcher) date(node *ast.Node, call *ast.CallNode) {
+	fn, ok := call.Callee.(*ast.IdentifierNode)
+	if !ok || fn.Value != "date" || len(call.Arguments) != 1 {
+		return
+	}
+	lit, ok := call.Arguments[0].(*ast.StringNode)
+	if !ok {
+		return
+	}
+	t, err := parseDate(lit.Value)
+	if err != nil {
+		if p.err == nil {
+			p.err = &file.Error{Location: lit.Location(), Message: err.Error()}
+		}
+		return
+	}
+	ast.Patch(node, &ast.ConstantNode{Value: t})
+}
