@@ -74,7 +74,7 @@ func TestSelect(t *testing.T) {
 	}
 }
 
-func TestSort(t *testing.T) {
+func TestSortOrders(t *testing.T) {
 	tests := []struct{ spec, want string }{
 		{"announced", "b,c,a,e,d"},
 		{"-announced", "d,e,a,c,b"},
