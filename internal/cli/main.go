@@ -87,6 +87,7 @@ deal files, else the data set built into this binary.`,
 		newListCmd(app),
 		newShowCmd(app),
 		newCheckCmd(app),
+		newTotalCmd(app),
 		newVersionCmd(app),
 	)
 	addHelpTopics(root)

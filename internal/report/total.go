@@ -228,6 +228,9 @@ func TotalBy(ds []*deal.Deal, u Umbrellas, by By, b deal.Bound) Report {
 			members[k] = append(members[k], d)
 		}
 	}
+	if by == ByNone && len(keys) == 0 {
+		keys = []string{AllKey} // an ungrouped total always has its one row
+	}
 	r := Report{By: by, Bound: b, Total: Total(ds, u, b)}
 	for _, k := range keys {
 		r.Groups = append(r.Groups, Group{k, Total(members[k], u, b)})

@@ -225,6 +225,8 @@ func TestTotalBy(t *testing.T) {
 		want []string
 	}{
 		{ByNone, nil, []string{"all: 5 $540B 10GW over $301B"}},
+		{ByNone, []string{}, []string{"all: 0 $0B 0GW over $0B"}},
+		{ByParty, []string{}, nil},
 		// OpenAI's group holds the umbrella and its part: the part adds
 		// nothing. NVIDIA takes part only in chips.
 		{ByParty, nil, []string{
