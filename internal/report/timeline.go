@@ -13,7 +13,7 @@ func ParsePer(s string) (By, error) {
 	case ByMonth, ByQuarter, ByYear:
 		return by, nil
 	}
-	return "", fmt.Errorf("a timeline goes by month, quarter or year, not %q", s)
+	return "", fmt.Errorf("a timeline goes by month, quarter or year")
 }
 
 // period numbers the span of time d falls in, so that consecutive spans

@@ -173,7 +173,7 @@ func ParseBy(s string) (By, error) {
 	if s == "" || slices.Contains(Bys, By(s)) {
 		return By(s), nil
 	}
-	return "", fmt.Errorf("cannot group by %q (use party, year, quarter, month, kind, status or tag)", s)
+	return "", fmt.Errorf("not a grouping (use party, year, quarter, month, kind, status or tag)")
 }
 
 // Keys returns the groups d counts in: one, or for party and tag as many as
