@@ -88,6 +88,7 @@ deal files, else the data set built into this binary.`,
 		newShowCmd(app),
 		newCheckCmd(app),
 		newTotalCmd(app),
+		newCompareCmd(app),
 		newVersionCmd(app),
 	)
 	addHelpTopics(root)
