@@ -89,6 +89,7 @@ deal files, else the data set built into this binary.`,
 		newCheckCmd(app),
 		newTotalCmd(app),
 		newCompareCmd(app),
+		newTimelineCmd(app),
 		newVersionCmd(app),
 	)
 	addHelpTopics(root)
