@@ -32,7 +32,7 @@ var References = []Reference{
 	{Key: "germany", Name: "Germany", Measure: "consumption", TWh: 484, Year: "2022", Source: "Bundesnetzagentur"},
 	{Key: "japan", Name: "Japan", Measure: "demand (forecast)", TWh: 831, About: true, Year: "FY2023", Source: "OCCTO"},
 	{Key: "united-states", Name: "United States", Measure: "retail sales", TWh: 3861, Year: "2023", Source: "EIA"},
-	{Key: "bitcoin", Name: "Bitcoin network", Measure: "average draw (about 15.8 GW)", TWh: 138, About: true, Year: "2024", Source: "Cambridge Centre for Alternative Finance"},
+	{Key: "bitcoin", Name: "Bitcoin network", Measure: "average draw", TWh: 138, About: true, Year: "2024", Source: "Cambridge Centre for Alternative Finance"},
 	{Key: "data-centres-world", Name: "data centres worldwide", Measure: "electricity consumption", TWh: 415, About: true, Year: "2024", Source: "IEA"},
 	{Key: "data-centres-us", Name: "US data centres", Measure: "electricity consumption", TWh: 176, Year: "2023", Source: "LBNL"},
 	{Key: "us-household", Name: "average US household", Measure: "electricity consumption", TWh: 10_715 / kWhPerTWh, Year: "2020", Source: "EIA", Each: "US homes"},
