@@ -190,12 +190,15 @@ func explainTotal(w io.Writer, r report.Report, opts render.Options) error {
 			return err
 		}
 	}
+	if len(s.Dollars.UndisclosedIDs)+len(s.Power.UndisclosedIDs) > 0 {
+		fmt.Fprintln(w)
+	}
 	for _, u := range []struct {
 		what string
 		ids  []string
 	}{{"dollars", s.Dollars.UndisclosedIDs}, {"power", s.Power.UndisclosedIDs}} {
 		if len(u.ids) > 0 {
-			fmt.Fprintf(w, "\nUndisclosed %s, not added (%d): %s\n", u.what, len(u.ids), strings.Join(u.ids, ", "))
+			fmt.Fprintf(w, "Undisclosed %s, not added (%d): %s\n", u.what, len(u.ids), strings.Join(u.ids, ", "))
 		}
 	}
 	return nil
