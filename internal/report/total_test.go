@@ -289,3 +289,32 @@ func TestTotalByCountsEachDealOnceInTheGrandTotal(t *testing.T) {
 		t.Errorf("%d groups, want 3", len(r.Groups))
 	}
 }
+
+// The same deals count at every bound, so a low total never exceeds the
+// headline, nor the headline the high, even where parts add up to more
+// than an "up to" umbrella (which is 0 at the low bound).
+func TestTotalBoundsAreOrdered(t *testing.T) {
+	all := []*deal.Deal{
+		mk(t, "u", "up to $500B", "10 GW"),
+		mk(t, "p1", "$300B", "4.5 GW", partOf("u")),
+		mk(t, "p2", "over $400B", "about 7 GW", partOf("u")),
+		mk(t, "p3", "$1B", "1.2 GW", partOf("p2")),
+		mk(t, "r", "$17.4B-$19.4B", "up to 750 MW"),
+		mk(t, "s", "undisclosed", "1-2 GW"),
+	}
+	u := NewUmbrellas(all)
+	for _, keep := range [][]string{nil, {"p1", "p2", "p3", "r"}, {"u", "p3", "s"}} {
+		ds := all
+		if keep != nil {
+			ds = pick(t, all, keep...)
+		}
+		lo, mid, hi := Total(ds, u, deal.Low), Total(ds, u, deal.Headline), Total(ds, u, deal.High)
+		if !(lo.Dollars.Total <= mid.Dollars.Total && mid.Dollars.Total <= hi.Dollars.Total) ||
+			!(lo.Power.Total <= mid.Power.Total && mid.Power.Total <= hi.Power.Total) {
+			t.Errorf("%v: low %+v, headline %+v, high %+v are out of order", keep, briefOf(lo), briefOf(mid), briefOf(hi))
+		}
+		if fmt.Sprint(lo.IDs, lo.Overlaps != nil) != fmt.Sprint(hi.IDs, hi.Overlaps != nil) {
+			t.Errorf("%v: the deals counted differ between bounds", keep)
+		}
+	}
+}
