@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
 	"github.com/dealtrack/dealtrack/internal/query"
@@ -16,11 +15,8 @@ import (
 )
 
 type compareOptions struct {
-	filter  filterFlags // its --party names the parties to compare
-	output  outputFlags
-	bound   string
-	energy  bool
-	filters []string // the filter flags' names, refused beside deal ids
+	reportFlags // its --party names the parties to compare
+	energy      bool
 }
 
 func newCompareCmd(app *App) *cobra.Command {
@@ -52,28 +48,18 @@ its year and source; a ratio against an approximate figure is marked ~.`,
 		ValidArgsFunction: app.completeIDs,
 		RunE:              func(cmd *cobra.Command, ids []string) error { return runCompare(app, cmd, &opts, ids) },
 	}
-	opts.filter.bind(cmd)
-	cmd.Flags().VisitAll(func(f *pflag.Flag) { opts.filters = append(opts.filters, f.Name) })
+	opts.reportFlags.bind(cmd)
 	cmd.Flags().Lookup("party").Usage = "compare this party's total (repeatable, two or more; instead of deal ids)"
-	opts.output.bind(cmd)
-	bindBound(cmd, &opts.bound)
 	cmd.Flags().BoolVar(&opts.energy, "energy", false, "add energy equivalents: countries' yearly electricity use, US homes, Bitcoin, data centres")
 	return cmd
 }
 
 func runCompare(app *App, cmd *cobra.Command, opts *compareOptions, ids []string) error {
-	filter, err := opts.filter.parse(cmd)
-	if err != nil {
-		return err
-	}
-	bound, err := parseBound(cmd, opts.bound)
+	filter, bound, err := opts.reportFlags.parse(cmd)
 	if err != nil {
 		return err
 	}
 	if err := checkCompared(cmd, ids, filter.Parties, opts.filters); err != nil {
-		return err
-	}
-	if err := opts.output.check(cmd); err != nil {
 		return err
 	}
 	set, err := app.load()

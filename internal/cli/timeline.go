@@ -8,17 +8,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
-	"github.com/dealtrack/dealtrack/internal/query"
 	"github.com/dealtrack/dealtrack/internal/render"
 	"github.com/dealtrack/dealtrack/internal/report"
 )
 
 type timelineOptions struct {
-	filter filterFlags
-	output outputFlags
-	by     string
-	bound  string
-	bar    string
+	reportFlags
+	by  string
+	bar string
 }
 
 // barMeasures are what timeline's bar can draw.
@@ -46,10 +43,8 @@ umbrella. csv, tsv, json and yaml carry plain numbers and no bar.`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTimeline(app, cmd, &opts) },
 	}
-	opts.filter.bind(cmd)
-	opts.output.bind(cmd)
+	opts.reportFlags.bind(cmd)
 	cmd.Flags().StringVar(&opts.by, "by", "month", "one row per month, quarter or year")
-	bindBound(cmd, &opts.bound)
 	cmd.Flags().StringVar(&opts.bar, "bar", "usd", "what the bar shows: usd, gw or deals")
 	cmd.RegisterFlagCompletionFunc("by", fixedCompletion([]string{"month", "quarter", "year"}))
 	cmd.RegisterFlagCompletionFunc("bar", fixedCompletion(barMeasures))
@@ -57,7 +52,7 @@ umbrella. csv, tsv, json and yaml carry plain numbers and no bar.`,
 }
 
 func runTimeline(app *App, cmd *cobra.Command, opts *timelineOptions) error {
-	filter, err := opts.filter.parse(cmd)
+	filter, bound, err := opts.reportFlags.parse(cmd)
 	if err != nil {
 		return err
 	}
@@ -65,25 +60,15 @@ func runTimeline(app *App, cmd *cobra.Command, opts *timelineOptions) error {
 	if err != nil {
 		return flagValueError(cmd, "by", opts.by, err)
 	}
-	bound, err := parseBound(cmd, opts.bound)
-	if err != nil {
-		return err
-	}
 	measure := barMeasure(opts.bar)
 	if measure == nil {
 		return flagValueError(cmd, "bar", opts.bar, fmt.Errorf("not a measure (use %s)", strings.Join(barMeasures, ", ")))
 	}
-	if err := opts.output.check(cmd); err != nil {
-		return err
-	}
-	set, err := app.load()
+	ds, umbrellas, err := app.selectDeals(cmd, filter)
 	if err != nil {
 		return err
 	}
-	if err := resolveParties(cmd, filter, set.Registry); err != nil {
-		return err
-	}
-	periods := report.Timeline(query.Select(set.Deals, filter), report.NewUmbrellas(set.Deals), by, bound)
+	periods := report.Timeline(ds, umbrellas, by, bound)
 	o := opts.output.options()
 	t := timelineTable(by, periods)
 	if o.Format == "table" || o.Format == "markdown" {

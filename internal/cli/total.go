@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
 	"github.com/dealtrack/dealtrack/internal/query"
@@ -15,10 +16,8 @@ import (
 )
 
 type totalOptions struct {
-	filter filterFlags
-	output outputFlags
-	by     string
-	bound  string
+	reportFlags
+	by string
 }
 
 func newTotalCmd(app *App) *cobra.Command {
@@ -45,16 +44,14 @@ the umbrella is filtered out, or its own figure is not known, the part counts.`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTotal(app, cmd, &opts) },
 	}
-	opts.filter.bind(cmd)
-	opts.output.bind(cmd)
+	opts.reportFlags.bind(cmd)
 	cmd.Flags().StringVar(&opts.by, "by", "", "group by party, year, quarter, month, kind, status or tag (default: one row for all)")
-	bindBound(cmd, &opts.bound)
 	cmd.RegisterFlagCompletionFunc("by", fixedCompletion(enumStrings(report.Bys)))
 	return cmd
 }
 
 func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
-	filter, err := opts.filter.parse(cmd)
+	filter, bound, err := opts.reportFlags.parse(cmd)
 	if err != nil {
 		return err
 	}
@@ -62,21 +59,11 @@ func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
 	if err != nil {
 		return flagValueError(cmd, "by", opts.by, err)
 	}
-	bound, err := parseBound(cmd, opts.bound)
+	ds, umbrellas, err := app.selectDeals(cmd, filter)
 	if err != nil {
 		return err
 	}
-	if err := opts.output.check(cmd); err != nil {
-		return err
-	}
-	set, err := app.load()
-	if err != nil {
-		return err
-	}
-	if err := resolveParties(cmd, filter, set.Registry); err != nil {
-		return err
-	}
-	r := report.TotalBy(query.Select(set.Deals, filter), report.NewUmbrellas(set.Deals), by, bound)
+	r := report.TotalBy(ds, umbrellas, by, bound)
 	if err := render.Render(app.Out, opts.output.options(), totalTable(r), newTotalRecord(r)); err != nil {
 		return err
 	}
@@ -86,17 +73,51 @@ func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
 	return nil
 }
 
-func bindBound(cmd *cobra.Command, bound *string) {
-	cmd.Flags().StringVar(bound, "bound", "headline", "which end of a figure to sum: headline (exact, ceiling of up to, floor of over, middle of a range), low or high")
+// reportFlags are the flags total, compare and timeline share: the
+// filters, the output format, and the bound that sums take.
+type reportFlags struct {
+	filter  filterFlags
+	output  outputFlags
+	bound   string
+	filters []string // the filter flags' names
+}
+
+// bind must come first on a new command, so that it can tell the filter
+// flags from the others.
+func (r *reportFlags) bind(cmd *cobra.Command) {
+	r.filter.bind(cmd)
+	cmd.Flags().VisitAll(func(f *pflag.Flag) { r.filters = append(r.filters, f.Name) })
+	r.output.bind(cmd)
+	cmd.Flags().StringVar(&r.bound, "bound", "headline", "which end of a figure to sum: headline (exact, ceiling of up to, floor of over, middle of a range), low or high")
 	cmd.RegisterFlagCompletionFunc("bound", fixedCompletion([]string{"headline", "low", "high"}))
 }
 
-func parseBound(cmd *cobra.Command, s string) (deal.Bound, error) {
-	b, err := deal.ParseBound(s)
+// parse checks the flag values that need no data; a bad one is a usage
+// error.
+func (r *reportFlags) parse(cmd *cobra.Command) (*query.Filter, deal.Bound, error) {
+	filter, err := r.filter.parse(cmd)
 	if err != nil {
-		return 0, flagValueError(cmd, "bound", s, err)
+		return nil, 0, err
 	}
-	return b, nil
+	bound, err := deal.ParseBound(r.bound)
+	if err != nil {
+		return nil, 0, flagValueError(cmd, "bound", r.bound, err)
+	}
+	return filter, bound, r.output.check(cmd)
+}
+
+// selectDeals reads the data set and keeps the deals filter passes, with
+// the umbrellas of every deal (a part whose umbrella is filtered out is
+// still known to be one).
+func (app *App) selectDeals(cmd *cobra.Command, filter *query.Filter) ([]*deal.Deal, report.Umbrellas, error) {
+	set, err := app.load()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := resolveParties(cmd, filter, set.Registry); err != nil {
+		return nil, nil, err
+	}
+	return query.Select(set.Deals, filter), report.NewUmbrellas(set.Deals), nil
 }
 
 // totalTable is total's table: a row per group and, when grouped, a footer

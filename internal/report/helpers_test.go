@@ -48,3 +48,16 @@ const (
 	B  = int64(1_000_000_000) // a billion dollars
 	GW = int64(1_000_000_000) // a gigawatt, in watts
 )
+
+// stargateLike is an umbrella u (up to $500B, 10 GW) with the parts p1
+// ($300B, 4.5 GW) and p2 (over $400B, about 7 GW), larger together than
+// u, and p2's own part p3 ($1B, 1.2 GW): the shape of Stargate in the
+// bundled data. more are added after them.
+func stargateLike(t *testing.T, more ...*deal.Deal) []*deal.Deal {
+	return append([]*deal.Deal{
+		mk(t, "u", "up to $500B", "10 GW"),
+		mk(t, "p1", "$300B", "4.5 GW", partOf("u")),
+		mk(t, "p2", "over $400B", "about 7 GW", partOf("u")),
+		mk(t, "p3", "$1B", "1.2 GW", partOf("p2")),
+	}, more...)
+}

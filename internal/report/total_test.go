@@ -38,16 +38,7 @@ func TestTotal(t *testing.T) {
 		all  []*deal.Deal // the data set, for part_of links
 		keep []string     // the deals in the sum
 	}
-	// The umbrella U ($500B, 10 GW) has parts P1 ($300B, 4.5 GW) and P2
-	// (over $400B, about 7 GW, larger together than U); P2 has the part
-	// P3 ($1B, 1.2 GW).
-	stargate := []*deal.Deal{
-		mk(t, "u", "up to $500B", "10 GW"),
-		mk(t, "p1", "$300B", "4.5 GW", partOf("u")),
-		mk(t, "p2", "over $400B", "about 7 GW", partOf("u")),
-		mk(t, "p3", "$1B", "1.2 GW", partOf("p2")),
-		mk(t, "x", "$10B", ""),
-	}
+	stargate := stargateLike(t, mk(t, "x", "$10B", ""))
 	tests := []struct {
 		name  string
 		all   []*deal.Deal
@@ -294,14 +285,7 @@ func TestTotalByCountsEachDealOnceInTheGrandTotal(t *testing.T) {
 // headline, nor the headline the high, even where parts add up to more
 // than an "up to" umbrella (which is 0 at the low bound).
 func TestTotalBoundsAreOrdered(t *testing.T) {
-	all := []*deal.Deal{
-		mk(t, "u", "up to $500B", "10 GW"),
-		mk(t, "p1", "$300B", "4.5 GW", partOf("u")),
-		mk(t, "p2", "over $400B", "about 7 GW", partOf("u")),
-		mk(t, "p3", "$1B", "1.2 GW", partOf("p2")),
-		mk(t, "r", "$17.4B-$19.4B", "up to 750 MW"),
-		mk(t, "s", "undisclosed", "1-2 GW"),
-	}
+	all := stargateLike(t, mk(t, "r", "$17.4B-$19.4B", "up to 750 MW"), mk(t, "s", "undisclosed", "1-2 GW"))
 	u := NewUmbrellas(all)
 	for _, keep := range [][]string{nil, {"p1", "p2", "p3", "r"}, {"u", "p3", "s"}} {
 		ds := all
