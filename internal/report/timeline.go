@@ -64,13 +64,13 @@ func Timeline(ds []*deal.Deal, u Umbrellas, by By, b deal.Bound) []Period {
 	first, last := minMaxKey(byPeriod)
 	var periods []Period
 	var sofar []*deal.Deal
+	var running Sum
 	for i := first; i <= last; i++ {
-		sofar = append(sofar, byPeriod[i]...)
-		periods = append(periods, Period{
-			Key:     by.periodKey(i),
-			Sum:     Total(byPeriod[i], u, b),
-			Running: Total(sofar, u, b),
-		})
+		if len(byPeriod[i]) > 0 { // an empty period leaves the running total as it was
+			sofar = append(sofar, byPeriod[i]...)
+			running = Total(sofar, u, b)
+		}
+		periods = append(periods, Period{Key: by.periodKey(i), Sum: Total(byPeriod[i], u, b), Running: running})
 	}
 	return periods
 }
