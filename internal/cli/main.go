@@ -87,6 +87,9 @@ deal files, else the data set built into this binary.`,
 		newListCmd(app),
 		newShowCmd(app),
 		newCheckCmd(app),
+		newTotalCmd(app),
+		newCompareCmd(app),
+		newTimelineCmd(app),
 		newVersionCmd(app),
 	)
 	addHelpTopics(root)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dealtrack/dealtrack/internal/deal"
 	"github.com/dealtrack/dealtrack/internal/render"
+	"github.com/dealtrack/dealtrack/internal/report"
 	"github.com/dealtrack/dealtrack/internal/store"
 )
 
@@ -48,9 +49,9 @@ func runShow(app *App, cmd *cobra.Command, opts *showOptions, ids []string) erro
 		return err
 	}
 	if f := opts.output.format; f == "json" || f == "yaml" {
-		details := make([]dealDetail, len(ds))
+		details := make([]shownDeal, len(ds))
 		for i, d := range ds {
-			details[i] = newDealDetail(d)
+			details[i] = shownDeal{newDealDetail(d), nearestRecords(d)}
 		}
 		return render.Render(app.Out, opts.output.options(), nil, details)
 	}
@@ -135,6 +136,11 @@ func detailTable(d *deal.Deal, parts []string) *render.Table {
 	if v, ok := d.USDPerGW(); ok {
 		add("usd_per_gw", render.Cell{Text: deal.FormatDollars(int64(v), false) + " per GW", Plain: strconv.FormatFloat(v, 'f', 0, 64)})
 	}
+	if twh, ok := d.TWhPerYear(deal.Headline); ok {
+		for _, e := range report.Nearest(twh) {
+			text("energy_equivalent", e.Human())
+		}
+	}
 	text("tags", strings.Join(d.Tags, ", "))
 	for _, f := range d.Flows {
 		text("flow", strings.TrimSpace(fmt.Sprintf("%s → %s  %s  %s", f.From, f.To, f.Dollars.Human(), f.For)))
@@ -181,4 +187,23 @@ func updateLine(u deal.Update) string {
 		parts = append(parts, "— "+u.Note)
 	}
 	return strings.Join(parts, " ")
+}
+
+// shownDeal is show's json and yaml form: the deal's detail and the
+// references nearest to its yearly energy.
+type shownDeal struct {
+	dealDetail        `yaml:",inline"`
+	EnergyEquivalents []equivalentRecord `json:"energy_equivalents" yaml:"energy_equivalents"`
+}
+
+// nearestRecords measures d's energy in a year against the nearest
+// references; none when d gives no power.
+func nearestRecords(d *deal.Deal) []equivalentRecord {
+	out := []equivalentRecord{}
+	if twh, ok := d.TWhPerYear(deal.Headline); ok {
+		for _, e := range report.Nearest(twh) {
+			out = append(out, newEquivalentRecord(e))
+		}
+	}
+	return out
 }

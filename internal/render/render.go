@@ -35,6 +35,9 @@ type Table struct {
 	Columns []Column
 	Rows    [][]Cell
 	Footer  []Cell
+	// Literal prints the column keys as they are rather than as headings,
+	// for keys that are data (deal ids, party names).
+	Literal bool
 }
 
 // Options are the settings every format shares.

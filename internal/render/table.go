@@ -33,6 +33,9 @@ func renderTable(w io.Writer, t *Table, opts Options) error {
 			Alignment:  tw.CellAlignment{Global: tw.AlignLeft, PerColumn: aligns},
 		},
 	}
+	if t.Literal {
+		cfg.Header.Formatting.AutoFormat = tw.Off
+	}
 	rendition := tw.Rendition{
 		Borders:  tw.BorderNone,
 		Symbols:  tw.NewSymbols(tw.StyleLight),

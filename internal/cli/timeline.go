@@ -1,0 +1,194 @@
+package cli
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dealtrack/dealtrack/internal/deal"
+	"github.com/dealtrack/dealtrack/internal/render"
+	"github.com/dealtrack/dealtrack/internal/report"
+)
+
+type timelineOptions struct {
+	reportFlags
+	by  string
+	bar string
+}
+
+// barMeasures are what timeline's bar can draw.
+var barMeasures = []string{"usd", "gw", "deals"}
+
+func newTimelineCmd(app *App) *cobra.Command {
+	var opts timelineOptions
+	cmd := &cobra.Command{
+		Use:   "timeline",
+		Short: "deals per month, quarter or year, with running totals and a bar chart",
+		Long: `Count and sum the deals announced in each month (--by quarter, year), from the
+first period with a deal to the last, empty ones included, with running totals
+and, in the terminal, a bar per period drawn with block characters.
+
+Each period sums its own deals as dealtrack total does (a part whose umbrella
+is in the same period adds nothing). The running totals are the grand total of
+every deal announced up to the end of the period, so the last one equals
+dealtrack total's. A part announced in another period than its umbrella adds
+to its own period but not to the running total, which holds it inside the
+umbrella. csv, tsv, json and yaml carry plain numbers and no bar.`,
+		Example: `  dealtrack timeline
+  dealtrack timeline --by quarter --party OpenAI
+  dealtrack timeline --by year --bar gw
+  dealtrack timeline --since 2025 -o tsv | cut -f1,3`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return runTimeline(app, cmd, &opts) },
+	}
+	opts.reportFlags.bind(cmd)
+	cmd.Flags().StringVar(&opts.by, "by", "month", "one row per month, quarter or year")
+	cmd.Flags().StringVar(&opts.bar, "bar", "usd", "what the bar shows: usd, gw or deals")
+	cmd.RegisterFlagCompletionFunc("by", fixedCompletion([]string{"month", "quarter", "year"}))
+	cmd.RegisterFlagCompletionFunc("bar", fixedCompletion(barMeasures))
+	return cmd
+}
+
+func runTimeline(app *App, cmd *cobra.Command, opts *timelineOptions) error {
+	filter, bound, err := opts.reportFlags.parse(cmd)
+	if err != nil {
+		return err
+	}
+	by, err := report.ParsePer(opts.by)
+	if err != nil {
+		return flagValueError(cmd, "by", opts.by, err)
+	}
+	measure := barMeasure(opts.bar)
+	if measure == nil {
+		return flagValueError(cmd, "bar", opts.bar, fmt.Errorf("not a measure (use %s)", strings.Join(barMeasures, ", ")))
+	}
+	ds, umbrellas, err := app.selectDeals(cmd, filter)
+	if err != nil {
+		return err
+	}
+	periods := report.Timeline(ds, umbrellas, by, bound)
+	o := opts.output.options()
+	t := timelineTable(by, periods)
+	if o.Format == "table" || o.Format == "markdown" {
+		addBars(t, periods, opts.bar, measure)
+	}
+	if err := render.Render(app.Out, o, t, newTimelineRecord(by, bound, periods)); err != nil {
+		return err
+	}
+	if o.Format == "table" {
+		explainTimeline(app, periods)
+	}
+	return nil
+}
+
+// barMeasure returns what the bar of a period measures, or nil.
+func barMeasure(name string) func(report.Period) float64 {
+	switch name {
+	case "usd":
+		return func(p report.Period) float64 { return float64(p.Dollars.Total) }
+	case "gw":
+		return func(p report.Period) float64 { return float64(p.Power.Total) }
+	case "deals":
+		return func(p report.Period) float64 { return float64(p.Deals) }
+	}
+	return nil
+}
+
+func timelineTable(by report.By, periods []report.Period) *render.Table {
+	t := &render.Table{Columns: []render.Column{
+		{Key: string(by)}, {Key: "deals", Right: true}, {Key: "usd", Right: true}, {Key: "gw", Right: true},
+		{Key: "running_deals", Right: true}, {Key: "running_usd", Right: true}, {Key: "running_gw", Right: true},
+	}}
+	for _, p := range periods {
+		t.Rows = append(t.Rows, []render.Cell{
+			render.Str(p.Key),
+			count(p.Deals),
+			dollarsCell(p.Dollars.Total, p.Dollars.Counted > 0),
+			wattsCell(p.Power.Total, p.Power.Counted > 0),
+			count(p.Running.Deals),
+			dollarsCell(p.Running.Dollars.Total, p.Running.Dollars.Counted > 0),
+			wattsCell(p.Running.Power.Total, p.Running.Power.Counted > 0),
+		})
+	}
+	return t
+}
+
+// barWidth is the longest bar, in character cells.
+const barWidth = 24
+
+// addBars adds a bar column for people: each period's measure against
+// the largest.
+func addBars(t *render.Table, periods []report.Period, name string, measure func(report.Period) float64) {
+	largest := 0.0
+	for _, p := range periods {
+		largest = max(largest, measure(p))
+	}
+	t.Columns = append(t.Columns, render.Column{Key: name + "_bar"})
+	for i, p := range periods {
+		t.Rows[i] = append(t.Rows[i], render.Str(bar(measure(p), largest, barWidth)))
+	}
+}
+
+// eighths are the partial blocks, from one eighth of a cell to seven.
+var eighths = []string{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"}
+
+// bar draws v as a share of largest in up to width cells, in eighths of a
+// cell. Anything above nothing shows at least one eighth.
+func bar(v, largest float64, width int) string {
+	if v <= 0 || largest <= 0 {
+		return ""
+	}
+	n := max(int(math.Round(v/largest*float64(width*8))), 1)
+	return strings.Repeat("█", n/8) + eighths[n%8]
+}
+
+// explainTimeline says, under the table, why the periods may add up to
+// more than the running total.
+func explainTimeline(app *App, periods []report.Period) {
+	if len(periods) == 0 {
+		return
+	}
+	var usd, w int64
+	for _, p := range periods {
+		usd, w = usd+p.Dollars.Total, w+p.Power.Total
+	}
+	last := periods[len(periods)-1].Running
+	usd, w = usd-last.Dollars.Total, w-last.Power.Total
+	if usd > 0 || w > 0 {
+		fmt.Fprintf(app.Out, "\nThe periods add up to %s and %s more than the running total: a part counts in its own\nperiod, but the running total holds it inside its umbrella (dealtrack total lists the parts).\n",
+			deal.FormatDollars(usd, false), deal.FormatWatts(w, false))
+	}
+}
+
+// The json and yaml form of timeline, as the README documents it. Keys
+// are a contract: never rename one; add new ones.
+
+type timelineRecord struct {
+	By      string         `json:"by" yaml:"by"`
+	Bound   string         `json:"bound" yaml:"bound"`
+	Periods []periodRecord `json:"periods" yaml:"periods"`
+}
+
+type periodRecord struct {
+	Period       string `json:"period" yaml:"period"`
+	sumRecord    `yaml:",inline"`
+	RunningDeals int     `json:"running_deals" yaml:"running_deals"`
+	RunningUSD   int64   `json:"running_usd" yaml:"running_usd"`
+	RunningGW    float64 `json:"running_gw" yaml:"running_gw"`
+}
+
+func newTimelineRecord(by report.By, b deal.Bound, periods []report.Period) timelineRecord {
+	rec := timelineRecord{By: string(by), Bound: b.String(), Periods: make([]periodRecord, len(periods))}
+	for i, p := range periods {
+		rec.Periods[i] = periodRecord{
+			Period:       p.Key,
+			sumRecord:    newSumRecord(p.Sum),
+			RunningDeals: p.Running.Deals,
+			RunningUSD:   p.Running.Dollars.Total,
+			RunningGW:    deal.GW(p.Running.Power.Total),
+		}
+	}
+	return rec
+}

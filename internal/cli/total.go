@@ -1,0 +1,302 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/dealtrack/dealtrack/internal/deal"
+	"github.com/dealtrack/dealtrack/internal/query"
+	"github.com/dealtrack/dealtrack/internal/render"
+	"github.com/dealtrack/dealtrack/internal/report"
+)
+
+type totalOptions struct {
+	reportFlags
+	by string
+}
+
+func newTotalCmd(app *App) *cobra.Command {
+	var opts totalOptions
+	cmd := &cobra.Command{
+		Use:   "total",
+		Short: "sum dollars and gigawatts, with deal and undisclosed counts",
+		Long: `Sum the dollars and gigawatts of the deals the filters keep, with the number
+of deals and of undisclosed figures, in one row or in groups (--by).
+
+Counting rules: a sum adds each deal's headline figure (--bound low|high sums
+the other ends). An undisclosed figure adds nothing and is counted apart
+(undisclosed_usd, undisclosed_gw); a figure a deal does not give at all (a
+funding round's gigawatts) is neither. A deal with several parties or tags
+counts fully under each; the grand total counts every deal once. A deal that
+is part_of an umbrella (directly or up a chain) counted in the same sum adds
+nothing: its figure is inside the umbrella's and is shown as overlap. When
+the umbrella is filtered out, or its own figure is not known, the part counts.`,
+		Example: `  dealtrack total
+  dealtrack total --by party --since 2025
+  dealtrack total --by quarter --party OpenAI
+  dealtrack total --by kind --bound low
+  dealtrack total --by party -o json | jq '.groups[] | select(.key == "OpenAI") | .usd'`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return runTotal(app, cmd, &opts) },
+	}
+	opts.reportFlags.bind(cmd)
+	cmd.Flags().StringVar(&opts.by, "by", "", "group by party, year, quarter, month, kind, status or tag (default: one row for all)")
+	cmd.RegisterFlagCompletionFunc("by", fixedCompletion(enumStrings(report.Bys)))
+	return cmd
+}
+
+func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
+	filter, bound, err := opts.reportFlags.parse(cmd)
+	if err != nil {
+		return err
+	}
+	by, err := report.ParseBy(opts.by)
+	if err != nil {
+		return flagValueError(cmd, "by", opts.by, err)
+	}
+	ds, umbrellas, err := app.selectDeals(cmd, filter)
+	if err != nil {
+		return err
+	}
+	r := report.TotalBy(ds, umbrellas, by, bound)
+	if err := render.Render(app.Out, opts.output.options(), totalTable(r), newTotalRecord(r)); err != nil {
+		return err
+	}
+	if opts.output.format == "table" {
+		return explainTotal(app.Out, r, opts.output.options())
+	}
+	return nil
+}
+
+// reportFlags are the flags total, compare and timeline share: the
+// filters, the output format, and the bound that sums take.
+type reportFlags struct {
+	filter  filterFlags
+	output  outputFlags
+	bound   string
+	filters []string // the filter flags' names
+}
+
+// bind must come first on a new command, so that it can tell the filter
+// flags from the others.
+func (r *reportFlags) bind(cmd *cobra.Command) {
+	r.filter.bind(cmd)
+	cmd.Flags().VisitAll(func(f *pflag.Flag) { r.filters = append(r.filters, f.Name) })
+	r.output.bind(cmd)
+	cmd.Flags().StringVar(&r.bound, "bound", "headline", "which end of a figure to sum: headline (exact, ceiling of up to, floor of over, middle of a range), low or high")
+	cmd.RegisterFlagCompletionFunc("bound", fixedCompletion([]string{"headline", "low", "high"}))
+}
+
+// parse checks the flag values that need no data; a bad one is a usage
+// error.
+func (r *reportFlags) parse(cmd *cobra.Command) (*query.Filter, deal.Bound, error) {
+	filter, err := r.filter.parse(cmd)
+	if err != nil {
+		return nil, 0, err
+	}
+	bound, err := deal.ParseBound(r.bound)
+	if err != nil {
+		return nil, 0, flagValueError(cmd, "bound", r.bound, err)
+	}
+	return filter, bound, r.output.check(cmd)
+}
+
+// selectDeals reads the data set and keeps the deals filter passes, with
+// the umbrellas of every deal (a part whose umbrella is filtered out is
+// still known to be one).
+func (app *App) selectDeals(cmd *cobra.Command, filter *query.Filter) ([]*deal.Deal, report.Umbrellas, error) {
+	set, err := app.load()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := resolveParties(cmd, filter, set.Registry); err != nil {
+		return nil, nil, err
+	}
+	return query.Select(set.Deals, filter), report.NewUmbrellas(set.Deals), nil
+}
+
+// totalTable is total's table: a row per group and, when grouped, a footer
+// with the grand total.
+func totalTable(r report.Report) *render.Table {
+	first := string(r.By)
+	if r.By == report.ByNone {
+		first = "group"
+	}
+	t := &render.Table{Columns: []render.Column{{Key: first}, {Key: "deals", Right: true}}}
+	t.Columns = append(t.Columns, sumColumns...)
+	for _, g := range r.Groups {
+		t.Rows = append(t.Rows, append([]render.Cell{render.Str(g.Key)}, sumCells(g.Sum)...))
+	}
+	if r.By != report.ByNone {
+		t.Footer = append([]render.Cell{render.Str("total")}, sumCells(r.Total)...)
+	}
+	return t
+}
+
+var sumColumns = []render.Column{
+	{Key: "usd", Right: true}, {Key: "gw", Right: true},
+	{Key: "undisclosed_usd", Right: true}, {Key: "undisclosed_gw", Right: true},
+	{Key: "overlap_usd", Right: true}, {Key: "overlap_gw", Right: true},
+}
+
+// sumCells are a sum's deal count and figures, in the order of
+// sumColumns after "deals".
+func sumCells(s report.Sum) []render.Cell {
+	return []render.Cell{
+		count(s.Deals),
+		dollarsCell(s.Dollars.Total, s.Dollars.Counted > 0),
+		wattsCell(s.Power.Total, s.Power.Counted > 0),
+		dealCount(s.Dollars.Undisclosed),
+		dealCount(s.Power.Undisclosed),
+		dollarsCell(s.Dollars.Overlap, s.Dollars.Overlap > 0),
+		wattsCell(s.Power.Overlap, s.Power.Overlap > 0),
+	}
+}
+
+func count(n int) render.Cell { return render.Str(strconv.Itoa(n)) }
+
+// dealCount is a number of deals that reads as one for people: "4 deals",
+// or a dash for none.
+func dealCount(n int) render.Cell {
+	c := count(n)
+	switch n {
+	case 0:
+		c.Text = "–"
+	case 1:
+		c.Text = "1 deal"
+	default:
+		c.Text += " deals"
+	}
+	return c
+}
+
+// dollarsCell shows a summed amount, or a dash for people when nothing was
+// added (scripts still read 0).
+func dollarsCell(v int64, known bool) render.Cell {
+	c := render.Cell{Text: "–", Plain: strconv.FormatInt(v, 10)}
+	if known {
+		c.Text = deal.FormatDollars(v, false)
+	}
+	return c
+}
+
+func wattsCell(w int64, known bool) render.Cell {
+	c := render.Cell{Text: "–", Plain: deal.DecimalGW(w)}
+	if known {
+		c.Text = deal.FormatWatts(w, false)
+	}
+	return c
+}
+
+// explainTotal says, under the table, how a deal counts in several groups,
+// and what the grand total left out: the parts inside a counted umbrella,
+// and the deals with undisclosed figures.
+func explainTotal(w io.Writer, r report.Report, opts render.Options) error {
+	if r.By == report.ByParty || r.By == report.ByTag {
+		fmt.Fprintf(w, "\nA deal counts in full under each of its %s; the total counts it once.\n", map[report.By]string{report.ByParty: "parties", report.ByTag: "tags"}[r.By])
+	}
+	s := r.Total
+	if len(s.Overlaps) > 0 {
+		fmt.Fprintln(w)
+		t := &render.Table{Columns: []render.Column{{Key: "left_out_as_overlap"}, {Key: "usd", Right: true}, {Key: "gw", Right: true}, {Key: "inside"}}}
+		for _, o := range s.Overlaps {
+			t.Rows = append(t.Rows, []render.Cell{render.Str(o.ID), dollarsCell(o.USD, o.USD > 0), wattsCell(o.Watts, o.Watts > 0), render.Str(o.Inside)})
+		}
+		if err := render.Render(w, opts, t, nil); err != nil {
+			return err
+		}
+	}
+	if len(s.Dollars.UndisclosedIDs)+len(s.Power.UndisclosedIDs) > 0 {
+		fmt.Fprintln(w)
+	}
+	for _, u := range []struct {
+		what string
+		ids  []string
+	}{{"dollars", s.Dollars.UndisclosedIDs}, {"power", s.Power.UndisclosedIDs}} {
+		if len(u.ids) > 0 {
+			fmt.Fprintf(w, "Undisclosed %s, not added (%d): %s\n", u.what, len(u.ids), strings.Join(u.ids, ", "))
+		}
+	}
+	return nil
+}
+
+// The json and yaml form of total, as the README documents it. Keys are a
+// contract: never rename one; add new ones.
+
+type totalRecord struct {
+	By     *string       `json:"by" yaml:"by"`
+	Bound  string        `json:"bound" yaml:"bound"`
+	Groups []groupRecord `json:"groups" yaml:"groups"`
+	Total  grandRecord   `json:"total" yaml:"total"`
+}
+
+type groupRecord struct {
+	Key       string `json:"key" yaml:"key"`
+	sumRecord `yaml:",inline"`
+}
+
+// sumRecord is a sum's figures: usd in dollars, gw in gigawatts,
+// undisclosed_* counts of deals.
+type sumRecord struct {
+	Deals          int      `json:"deals" yaml:"deals"`
+	USD            int64    `json:"usd" yaml:"usd"`
+	GW             float64  `json:"gw" yaml:"gw"`
+	UndisclosedUSD int      `json:"undisclosed_usd" yaml:"undisclosed_usd"`
+	UndisclosedGW  int      `json:"undisclosed_gw" yaml:"undisclosed_gw"`
+	OverlapUSD     int64    `json:"overlap_usd" yaml:"overlap_usd"`
+	OverlapGW      float64  `json:"overlap_gw" yaml:"overlap_gw"`
+	DealIDs        []string `json:"deal_ids" yaml:"deal_ids"`
+}
+
+type grandRecord struct {
+	sumRecord         `yaml:",inline"`
+	UndisclosedUSDIDs []string        `json:"undisclosed_usd_ids" yaml:"undisclosed_usd_ids"`
+	UndisclosedGWIDs  []string        `json:"undisclosed_gw_ids" yaml:"undisclosed_gw_ids"`
+	Overlaps          []overlapRecord `json:"overlaps" yaml:"overlaps"`
+}
+
+type overlapRecord struct {
+	ID     string  `json:"id" yaml:"id"`
+	Inside string  `json:"inside" yaml:"inside"`
+	USD    int64   `json:"usd" yaml:"usd"`
+	GW     float64 `json:"gw" yaml:"gw"`
+}
+
+func newTotalRecord(r report.Report) totalRecord {
+	rec := totalRecord{
+		By:     optString(string(r.By)),
+		Bound:  r.Bound.String(),
+		Groups: make([]groupRecord, len(r.Groups)),
+		Total: grandRecord{
+			sumRecord:         newSumRecord(r.Total),
+			UndisclosedUSDIDs: nonNil(r.Total.Dollars.UndisclosedIDs),
+			UndisclosedGWIDs:  nonNil(r.Total.Power.UndisclosedIDs),
+			Overlaps:          make([]overlapRecord, len(r.Total.Overlaps)),
+		},
+	}
+	for i, g := range r.Groups {
+		rec.Groups[i] = groupRecord{g.Key, newSumRecord(g.Sum)}
+	}
+	for i, o := range r.Total.Overlaps {
+		rec.Total.Overlaps[i] = overlapRecord{o.ID, o.Inside, o.USD, deal.GW(o.Watts)}
+	}
+	return rec
+}
+
+func newSumRecord(s report.Sum) sumRecord {
+	return sumRecord{
+		Deals:          s.Deals,
+		USD:            s.Dollars.Total,
+		GW:             deal.GW(s.Power.Total),
+		UndisclosedUSD: s.Dollars.Undisclosed,
+		UndisclosedGW:  s.Power.Undisclosed,
+		OverlapUSD:     s.Dollars.Overlap,
+		OverlapGW:      deal.GW(s.Power.Overlap),
+		DealIDs:        nonNil(s.IDs),
+	}
+}

@@ -1,0 +1,84 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/dealtrack/dealtrack/internal/deal"
+)
+
+// ParsePer reads the span of a timeline's periods: month, quarter or year.
+func ParsePer(s string) (By, error) {
+	switch by := By(s); by {
+	case ByMonth, ByQuarter, ByYear:
+		return by, nil
+	}
+	return "", fmt.Errorf("a timeline goes by month, quarter or year")
+}
+
+// period numbers the span of time d falls in, so that consecutive spans
+// have consecutive numbers. Every deal date has a month.
+func (by By) period(d deal.Date) int {
+	switch by {
+	case ByMonth:
+		return d.Year*12 + max(d.Month, 1) - 1
+	case ByQuarter:
+		return d.Year*4 + max(d.Quarter(), 1) - 1
+	}
+	return d.Year
+}
+
+// periodKey names period i: "2025-09", "2025-Q3" or "2025".
+func (by By) periodKey(i int) string {
+	switch by {
+	case ByMonth:
+		return fmt.Sprintf("%04d-%02d", i/12, i%12+1)
+	case ByQuarter:
+		return fmt.Sprintf("%04d-Q%d", i/4, i%4+1)
+	}
+	return fmt.Sprintf("%04d", i)
+}
+
+// Period is one step of a timeline.
+type Period struct {
+	Key string
+	Sum // the deals announced in the period, summed among themselves
+	// Running is the grand total of every deal announced up to the end of
+	// the period. A part announced after its umbrella adds to its period
+	// but not to the running total, which already holds the umbrella.
+	Running Sum
+}
+
+// Timeline sums ds per period (by is ByMonth, ByQuarter or ByYear) from
+// the first deal's period to the last one's, empty periods included, with
+// running totals at bound b.
+func Timeline(ds []*deal.Deal, u Umbrellas, by By, b deal.Bound) []Period {
+	if len(ds) == 0 {
+		return nil
+	}
+	byPeriod := map[int][]*deal.Deal{}
+	for _, d := range ds {
+		i := by.period(d.Announced)
+		byPeriod[i] = append(byPeriod[i], d)
+	}
+	first, last := minMaxKey(byPeriod)
+	var periods []Period
+	var sofar []*deal.Deal
+	var running Sum
+	for i := first; i <= last; i++ {
+		if len(byPeriod[i]) > 0 { // an empty period leaves the running total as it was
+			sofar = append(sofar, byPeriod[i]...)
+			running = Total(sofar, u, b)
+		}
+		periods = append(periods, Period{Key: by.periodKey(i), Sum: Total(byPeriod[i], u, b), Running: running})
+	}
+	return periods
+}
+
+func minMaxKey[V any](m map[int]V) (lo, hi int) {
+	keys := make([]int, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	return slices.Min(keys), slices.Max(keys)
+}
