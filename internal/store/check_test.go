@@ -84,3 +84,12 @@ func TestDecodeMatchesLoad(t *testing.T) {
 		t.Errorf("Files() = %q, want [a-deal.yaml]", got)
 	}
 }
+
+func TestEmptyRegistry(t *testing.T) {
+	for _, content := range []string{"", "# no party yet\n#   NVIDIA: {kind: company}\n"} {
+		set := Load(fstest.MapFS{"parties.yaml": {Data: []byte(content)}}, "data")
+		if set.Registry == nil || len(set.Registry.Parties) != 0 || len(set.Problems) != 0 {
+			t.Errorf("parties.yaml %q: registry %+v, problems %v; want an empty registry and no problem", content, set.Registry, set.Problems)
+		}
+	}
+}
