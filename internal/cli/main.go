@@ -87,6 +87,9 @@ deal files, else the data set built into this binary.`,
 		newListCmd(app),
 		newShowCmd(app),
 		newCheckCmd(app),
+		newAddCmd(app),
+		newFmtCmd(app),
+		newInitCmd(app),
 		newVersionCmd(app),
 	)
 	addHelpTopics(root)
