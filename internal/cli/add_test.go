@@ -133,6 +133,7 @@ func TestAddExitCodes(t *testing.T) {
 		{"the same id again", addArgs(dir, "fresh"), ExitFailure},
 		{"an unknown part_of", addArgs(dir, "orphan", "--part-of", "nowhere"), ExitFailure},
 		{"a party twice", addArgs(dir, "twice", "--party", "NVIDIA"), ExitFailure},
+		{"a file over 1 MiB", addArgs(dir, "huge", "--notes", strings.Repeat("a", 1<<20)), ExitFailure},
 		{"a warning with --strict", addArgs(dir, "strict", "--party", "Acme", "--strict"), ExitFailure},
 		{"id ../x", addArgs(dir, "../x"), ExitUsage},
 		{"id /abs", addArgs(dir, "/abs"), ExitUsage},

@@ -29,7 +29,11 @@ func (s *Set) Decode(name string, data []byte) (*deal.Deal, []Problem) {
 // that exists without making a loop. Errors in the registry are included,
 // since names cannot be checked against a broken one.
 func (s *Set) CheckNew(name string, data []byte) (*deal.Deal, []Problem) {
-	r := decodeFile(name, path.Join(s.prefix, name), data, s.Registry)
+	shown := path.Join(s.prefix, name)
+	if len(data) > MaxFileSize {
+		return nil, append(s.registryErrors(), Problem{Path: shown, Msg: errTooLarge.Error()})
+	}
+	r := decodeFile(name, shown, data, s.Registry)
 	probs := append(s.registryErrors(), r.probs...)
 	if d := r.deal; d != nil {
 		if other, dup := s.known[d.ID]; dup {

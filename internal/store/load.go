@@ -17,6 +17,8 @@ import (
 // MaxFileSize caps a deal file; a real one is a few kilobytes.
 const MaxFileSize = 1 << 20
 
+var errTooLarge = fmt.Errorf("file is larger than %d KiB; a deal file is small", MaxFileSize>>10)
+
 // Set is everything read from one data folder.
 type Set struct {
 	Deals    []*deal.Deal // in id order; files with errors are left out
@@ -165,7 +167,7 @@ func readCapped(fsys fs.FS, name string) ([]byte, error) {
 		return nil, errors.New("cannot read: " + cleanErr(err))
 	}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("file is larger than %d KiB; a deal file is small", MaxFileSize>>10)
+		return nil, errTooLarge
 	}
 	return data, nil
 }
