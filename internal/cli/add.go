@@ -119,7 +119,7 @@ func runAdd(app *App, cmd *cobra.Command, opts *addOptions) error {
 		if errors.Is(err, fs.ErrExist) {
 			return existsError(shown)
 		}
-		return fmt.Errorf("%s not written: %v", shown, err)
+		return fmt.Errorf("%s not written: %v", shown, unwrapPath(err))
 	}
 	fmt.Fprintln(app.Out, shown)
 	return nil

@@ -76,7 +76,7 @@ func runFmt(app *App, cmd *cobra.Command, opts *fmtOptions) error {
 		shown := filepath.Join(src.name, r.name)
 		if !opts.check {
 			if err := store.Replace(root, r.name, r.old, r.new); err != nil {
-				return fmt.Errorf("%s not rewritten: %w", shown, err)
+				return fmt.Errorf("%s not rewritten: %w", shown, unwrapPath(err))
 			}
 		}
 		fmt.Fprintln(app.Out, shown)

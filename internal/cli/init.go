@@ -59,10 +59,10 @@ func runInit(app *App, opts *initOptions, dir string) error {
 	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if err := root.MkdirAll(path.Dir(name), 0o755); err != nil {
-			return fmt.Errorf("%s: %w", filepath.Join(dir, name), err)
+			return fmt.Errorf("%s: %w", filepath.Join(dir, name), unwrapPath(err))
 		}
 		if err := store.Create(root, name, files[name]); err != nil {
-			return fmt.Errorf("%s not written: %w", filepath.Join(dir, name), err)
+			return fmt.Errorf("%s not written: %w", filepath.Join(dir, name), unwrapPath(err))
 		}
 	}
 	made := "README.md and " + store.RegistryFile
