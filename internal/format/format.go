@@ -89,7 +89,9 @@ func canonical(m *yaml.Node) error {
 		case slices.Contains(flowLists, key) && v.Kind == yaml.SequenceNode:
 			names(v)
 		case itemKeys[key] != nil && v.Kind == yaml.SequenceNode:
-			err = items(v, itemKeys[key])
+			var below string
+			below, err = items(v, itemKeys[key])
+			commentBelow(m, i, below)
 		case key == "notes":
 			notes(v)
 		default:
@@ -100,6 +102,18 @@ func canonical(m *yaml.Node) error {
 		}
 	}
 	return nil
+}
+
+// commentBelow puts a comment after the pair at i of mapping m: on top of
+// the next key, or below the mapping.
+func commentBelow(m *yaml.Node, i int, comment string) {
+	switch {
+	case comment == "":
+	case i+2 < len(m.Content):
+		m.Content[i+2].HeadComment = joinComments(comment, m.Content[i+2].HeadComment)
+	default:
+		m.FootComment = joinComments(m.FootComment, comment)
+	}
 }
 
 // value puts the scalar under key in canonical form: a figure in its
@@ -188,31 +202,67 @@ func plain(s string, flow bool) bool {
 
 // items puts a list of flows, sources or updates in canonical form: each
 // item's keys in order, and every item on one line as {…} when all of them
-// fit within Width without quotes or comments, else every one as a block.
-func items(list *yaml.Node, order []string) error {
-	oneLine := true
+// fit within Width without quotes, else every one as a block. A list with
+// comments beside or inside its items keeps its layout: YAML cannot move
+// them between the two forms faithfully.
+func items(list *yaml.Node, order []string) (below string, err error) {
 	for _, item := range list.Content {
 		if item.Kind != yaml.MappingNode {
-			return nil
+			return "", nil
 		}
 		sortKeys(item, order)
+	}
+	keep := slices.ContainsFunc(list.Content, commentedItem)
+	oneLine := !keep
+	for _, item := range list.Content {
 		if err := itemValues(item, true); err != nil {
-			return err
+			return "", err
 		}
 		oneLine = oneLine && fitsOnALine(item)
 	}
-	style := yaml.Style(0)
-	if oneLine {
-		style = yaml.FlowStyle
-	}
 	list.Style = 0
-	for _, item := range list.Content {
-		item.Style = style
-		if err := itemValues(item, oneLine); err != nil {
-			return err
+	for i, item := range list.Content {
+		switch {
+		case keep:
+		case oneLine:
+			item.Style = yaml.FlowStyle
+		default:
+			item.Style = 0
+		}
+		if item.Style&yaml.FlowStyle != 0 {
+			below += moveFootComment(list, i)
+		}
+		if err := itemValues(item, item.Style&yaml.FlowStyle != 0); err != nil {
+			return "", err
 		}
 	}
-	return nil
+	return below, nil
+}
+
+// moveFootComment moves the comment below item i of list to the top of the
+// next item, or returns it when i is the last: YAML would write a comment
+// below {…} as {a: b,}.
+func moveFootComment(list *yaml.Node, i int) (below string) {
+	item := list.Content[i]
+	if i+1 < len(list.Content) {
+		next := list.Content[i+1]
+		next.HeadComment = joinComments(item.FootComment, next.HeadComment)
+	} else {
+		below = item.FootComment
+	}
+	item.FootComment = ""
+	return below
+}
+
+func joinComments(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + "\n" + b
+}
+
+func commentedItem(item *yaml.Node) bool {
+	return item.LineComment != "" || item.FootComment != "" || slices.ContainsFunc(item.Content, hasComment)
 }
 
 func itemValues(item *yaml.Node, flow bool) error {
@@ -226,19 +276,16 @@ func itemValues(item *yaml.Node, flow bool) error {
 }
 
 // fitsOnALine reports whether item, written as "  - {…}", fits within
-// Width with every value plain and no comment inside.
+// Width with every value plain.
 func fitsOnALine(item *yaml.Node) bool {
 	for _, n := range item.Content {
-		if n.Kind != yaml.ScalarNode || hasComment(n) {
-			return false
-		}
-		if n.Tag == "!!str" && n.Style != 0 {
+		if n.Kind != yaml.ScalarNode || n.Tag == "!!str" && n.Style != 0 {
 			return false
 		}
 	}
 	flow := *item
 	flow.Style = yaml.FlowStyle
-	flow.HeadComment, flow.LineComment, flow.FootComment = "", "", ""
+	flow.HeadComment = ""
 	out, err := yaml.Marshal(&flow)
 	line := strings.TrimSuffix(string(out), "\n")
 	return err == nil && !strings.Contains(line, "\n") && len("  - ")+utf8.RuneCountInString(line) <= Width

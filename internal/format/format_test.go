@@ -3,6 +3,7 @@ package format_test
 import (
 	"io/fs"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -112,6 +113,12 @@ func TestFile(t *testing.T) {
 		{"one-line notes plain", "notes: \"just one line\"\n", "notes: just one line\n"},
 		{"comments kept", "# head\n\nstatus: signed # why\n# about the title\ntitle: T\ntags:\n  - a # first\n  - b\n# foot\n",
 			"# head\n\n# about the title\ntitle: T\nstatus: signed # why\ntags:\n  - a # first\n  - b\n# foot\n"},
+		{"comments beside items keep the layout",
+			"flows:\n  # head\n  - {to: B, from: A} # line\n  # foot\nsources:\n  - title: T # the title\n    publisher: P\n",
+			"flows:\n  # head\n  - {from: A, to: B} # line\n# foot\nsources:\n  - publisher: P\n    title: T # the title\n"},
+		{"a comment below a one-line item moves below the list",
+			"title: T\nflows:\n  - {from: A, to: B}\n  # between\n  - {from: B, to: A}\n  # below\n",
+			"title: T\nflows:\n  - {from: A, to: B}\n  # between\n  - {from: B, to: A}\n\n# below\n"},
 	} {
 		got, err := format.File([]byte(c.in))
 		if err != nil {
@@ -132,5 +139,38 @@ func TestFileRefusesWhatIsNotADealFile(t *testing.T) {
 		if out, err := format.File([]byte(in)); err == nil {
 			t.Errorf("File(%q) = %q, want an error", in, out)
 		}
+	}
+}
+
+// TestFileWithACommentAnywhere puts a comment on every line of a few
+// bundled deals, at three indentations: wherever YAML still reads the same
+// deal, formatting keeps the deal and the comment, and is idempotent.
+func TestFileWithACommentAnywhere(t *testing.T) {
+	set, files := bundled(t)
+	tried := 0
+	for _, name := range []string{"nvidia-openai-10gw.yaml", "oracle-openai-cloud.yaml", "stargate.yaml", "amd-openai-6gw.yaml"} {
+		lines := strings.Split(string(files[name]), "\n")
+		for i := range lines {
+			for _, indent := range []string{"", "  ", "    "} {
+				in := []byte(strings.Join(slices.Insert(slices.Clone(lines), i, indent+"# a comment"), "\n"))
+				want, probs := set.Decode(name, in)
+				if want == nil || len(probs) > 0 {
+					continue // the comment broke the YAML or landed in a value
+				}
+				tried++
+				out, err := format.File(in)
+				if err != nil {
+					t.Fatalf("%s with a comment at line %d: %v", name, i+1, err)
+				}
+				again, _ := format.File(out)
+				got, _ := set.Decode(name, out)
+				if !reflect.DeepEqual(got, want) || string(again) != string(out) || strings.Count(string(out), "#") != strings.Count(string(in), "#") {
+					t.Errorf("%s with a comment at line %d, indented %d:\n%s\n--- formatted:\n%s\n--- again:\n%s", name, i+1, len(indent), in, out, again)
+				}
+			}
+		}
+	}
+	if tried < 100 {
+		t.Errorf("only %d variants tried", tried)
 	}
 }
