@@ -87,16 +87,8 @@ func runAdd(app *App, cmd *cobra.Command, opts *addOptions) error {
 		return err
 	}
 	defer root.Close()
-	if missing := opts.missing(); len(missing) > 0 {
-		if !interactive(app.In) {
-			return usageErrorf(cmd, "missing %s (stdin is not a terminal, so add does not ask for them)", strings.Join(missing, ", "))
-		}
-		if err := opts.interview(newPrompter(app.In, app.Err)); err != nil {
-			return err
-		}
-		if err := opts.check(cmd); err != nil {
-			return err
-		}
+	if err := opts.complete(app, cmd); err != nil {
+		return err
 	}
 	set := store.Load(root.FS(), src.name)
 	d, err := opts.deal(cmd, set.Registry)
@@ -116,13 +108,33 @@ func runAdd(app *App, cmd *cobra.Command, opts *addOptions) error {
 		return err
 	}
 	if err := store.Create(root, name, data); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return existsError(shown)
-		}
-		return fmt.Errorf("%s not written: %v", shown, unwrapPath(err))
+		return writeError(shown, err)
 	}
 	fmt.Fprintln(app.Out, shown)
 	return nil
+}
+
+// complete asks for the missing required fields at a terminal; elsewhere
+// they are a usage error.
+func (o *addOptions) complete(app *App, cmd *cobra.Command) error {
+	missing := o.missing()
+	switch {
+	case len(missing) == 0:
+		return nil
+	case !interactive(app.In):
+		return usageErrorf(cmd, "missing %s (stdin is not a terminal, so add does not ask for them)", strings.Join(missing, ", "))
+	}
+	if err := o.interview(newPrompter(app.In, app.Err)); err != nil {
+		return err
+	}
+	return o.check(cmd)
+}
+
+func writeError(shown string, err error) error {
+	if errors.Is(err, fs.ErrExist) {
+		return existsError(shown)
+	}
+	return fmt.Errorf("%s not written: %v", shown, unwrapPath(err))
 }
 
 // notes trims notes; notes of several lines end with a line break, as a
