@@ -26,9 +26,10 @@ func newFmtCmd(app *App) *cobra.Command {
 		Long: `Rewrite every deal file of the data folder in one canonical form: keys in
 the order of the format, figures in their canonical notation ($100B, up to
 10 GW), names on one line ([NVIDIA, OpenAI]), each flow, source and update on
-one line ({from: …, to: …}) when every item of its list fits in 100 columns,
-multi-line notes as a block, quotes only where YAML needs them. Comments and
-every value are kept; running fmt twice changes nothing the second time.
+one line ({from: …, to: …}) when every item of its list fits in 100 columns
+(a list with comments beside its items keeps its layout), multi-line notes
+as a block, quotes only where YAML needs them. Comments and every value are
+kept; running fmt twice changes nothing the second time.
 
 fmt prints the path of each file it rewrites. Each is replaced atomically.
 When a file has errors, fmt prints them as check does and rewrites nothing.
