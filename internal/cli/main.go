@@ -90,6 +90,9 @@ deal files, else the data set built into this binary.`,
 		newTotalCmd(app),
 		newCompareCmd(app),
 		newTimelineCmd(app),
+		newAddCmd(app),
+		newFmtCmd(app),
+		newInitCmd(app),
 		newVersionCmd(app),
 	)
 	addHelpTopics(root)

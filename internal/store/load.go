@@ -17,12 +17,18 @@ import (
 // MaxFileSize caps a deal file; a real one is a few kilobytes.
 const MaxFileSize = 1 << 20
 
+var errTooLarge = fmt.Errorf("file is larger than %d KiB; a deal file is small", MaxFileSize>>10)
+
 // Set is everything read from one data folder.
 type Set struct {
 	Deals    []*deal.Deal // in id order; files with errors are left out
 	Registry *Registry    // nil when the folder has no parties.yaml
 	Problems []Problem    // sorted by path, line and column
 	byID     map[string]*deal.Deal
+	prefix   string                // how paths are shown
+	files    []string              // every deal file, relative to the folder
+	known    map[string]string     // id → shown path of every decoded file
+	decoded  map[string]*deal.Deal // id → deal of every decoded file, errors or not
 }
 
 // Deal returns the deal with id.
@@ -74,10 +80,10 @@ type loaded struct {
 // Load reads every deal file under fsys. prefix is how paths are shown in
 // problems ("deals" makes "deals/x.yaml").
 func Load(fsys fs.FS, prefix string) *Set {
-	s := &Set{byID: map[string]*deal.Deal{}}
+	s := &Set{byID: map[string]*deal.Deal{}, prefix: prefix}
 	show := func(p string) string { return path.Join(prefix, p) }
 	files, walkProbs := dealFiles(fsys, show)
-	s.Problems = walkProbs
+	s.files, s.Problems = files, walkProbs
 	if data, err := fs.ReadFile(fsys, RegistryFile); err == nil {
 		fd := &fileDecoder{path: show(RegistryFile)}
 		s.Registry = decodeRegistry(fd, data)
@@ -121,9 +127,18 @@ func dealFiles(fsys fs.FS, show func(string) string) ([]string, []Problem) {
 	return files, probs
 }
 
-// loadFile reads and decodes one deal file. A panic from a library becomes
-// a problem naming the file, never a crash.
-func loadFile(fsys fs.FS, name, shown string, reg *Registry) (res loaded) {
+// loadFile reads and decodes one deal file.
+func loadFile(fsys fs.FS, name, shown string, reg *Registry) loaded {
+	data, err := readCapped(fsys, name)
+	if err != nil {
+		return loaded{path: shown, probs: []Problem{{Path: shown, Msg: err.Error()}}}
+	}
+	return decodeFile(name, shown, data, reg)
+}
+
+// decodeFile decodes the content of one deal file. A panic from a library
+// becomes a problem naming the file, never a crash.
+func decodeFile(name, shown string, data []byte, reg *Registry) (res loaded) {
 	fd := &fileDecoder{path: shown}
 	res.path = shown
 	defer func() {
@@ -132,11 +147,6 @@ func loadFile(fsys fs.FS, name, shown string, reg *Registry) (res loaded) {
 			res.probs = append(fd.probs, Problem{Path: shown, Msg: fmt.Sprintf("internal error while reading this file (please report it): %v", r)})
 		}
 	}()
-	data, err := readCapped(fsys, name)
-	if err != nil {
-		fd.errorf(nil, "%s", err)
-		return loaded{path: shown, probs: fd.probs}
-	}
 	id := strings.TrimSuffix(path.Base(name), ".yaml")
 	d, partOf := decodeDeal(fd, id, data, reg)
 	res.deal, res.probs, res.ok = d, fd.probs, d != nil && !fd.failed()
@@ -157,7 +167,7 @@ func readCapped(fsys fs.FS, name string) ([]byte, error) {
 		return nil, errors.New("cannot read: " + cleanErr(err))
 	}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("file is larger than %d KiB; a deal file is small", MaxFileSize>>10)
+		return nil, errTooLarge
 	}
 	return data, nil
 }
@@ -175,8 +185,9 @@ func cleanErr(err error) string {
 // link checks what spans files — one file per id, part_of targets, no
 // part_of loops — and keeps the deals of files without errors.
 func (s *Set) link(results []loaded) {
-	known := map[string]string{}       // id → path of every decoded file
-	decoded := map[string]*deal.Deal{} // id → deal, errors or not
+	known := map[string]string{}
+	decoded := map[string]*deal.Deal{}
+	s.known, s.decoded = known, decoded
 	for _, r := range results {
 		s.Problems = append(s.Problems, r.probs...)
 		if r.deal == nil {

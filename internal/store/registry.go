@@ -77,8 +77,14 @@ func (r *Registry) add(p Party, at *yaml.Node, fd *fileDecoder) {
 // decodeRegistry reads parties.yaml:
 //
 //	NVIDIA: {aliases: [Nvidia, NVIDIA Corp], kind: company, ticker: NVDA}
+//
+// A registry with no party yet, only comments or nothing, is empty.
 func decodeRegistry(fd *fileDecoder, data []byte) *Registry {
 	r := &Registry{index: map[string]string{}}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err == nil && doc.Kind == 0 {
+		return r
+	}
 	root := fd.document(data)
 	if root == nil {
 		return r

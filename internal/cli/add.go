@@ -1,0 +1,320 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dealtrack/dealtrack/internal/deal"
+	"github.com/dealtrack/dealtrack/internal/format"
+	"github.com/dealtrack/dealtrack/internal/store"
+)
+
+type addOptions struct {
+	id, title, announced, kind, status string
+	parties                            []string
+	dollars, gigawatts                 string
+	sources, sourceTitles, publishers  []string
+	sourceDates                        []string
+	tags                               []string
+	partOf, notes                      string
+	strict                             bool
+}
+
+func newAddCmd(app *App) *cobra.Command {
+	var opts addOptions
+	cmd := &cobra.Command{
+		Use:   "add",
+		Short: "record a new deal: write its file, checked, never over another",
+		Long: `Record a new deal: write <id>.yaml into the data folder from flags.
+
+The id is --id, else the date and the first words of the title
+(2025-09-22-nvidia-invest-up-100b-openai). A source is a --source-title
+with a --publisher or a --source URL (or both), and optionally a
+--source-date; give each once per --source-title, in the same order.
+
+The deal is checked with the rules of 'dealtrack check', against the
+folder's parties and deals (so --part-of must name a deal), before anything
+is written; a problem is printed as path:line:col and nothing is written.
+An existing file is never replaced, and the file appears whole or not at
+all, so scripts may run several adds at once.
+
+At a terminal, add asks for the fields that are missing; otherwise they
+are a usage error. It prints the path of the file it wrote.`,
+		Example: `  dealtrack add --data ./deals --title 'NVIDIA to invest up to $100B in OpenAI' --announced 2025-09-22 --kind investment --status announced --party NVIDIA --party OpenAI --dollars 'up to $100B' --gigawatts 'at least 10 GW' --source https://openai.com/index/openai-nvidia-systems-partnership/ --source-title 'OpenAI and NVIDIA announce strategic partnership' --publisher OpenAI
+  dealtrack add --data ./deals --id oracle-meta-example --title 'Oracle in talks with Meta on a cloud deal' --announced 2025-09 --kind cloud --status in-talks --party Oracle --party Meta --dollars 'about $20B' --source-title 'Oracle in talks with Meta' --publisher 'a newsletter' --strict`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return runAdd(app, cmd, &opts) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.id, "id", "", "the deal's id, its file name without .yaml (default: from --announced and --title)")
+	fl.StringVar(&opts.title, "title", "", "what was announced, in one sentence")
+	fl.StringVar(&opts.announced, "announced", "", "date of the announcement: YYYY-MM-DD, or YYYY-MM")
+	fl.StringVar(&opts.kind, "kind", "", "kind of deal: "+joinEnum(deal.Kinds))
+	fl.StringVar(&opts.status, "status", "", "where the deal stands: "+joinEnum(deal.Statuses))
+	fl.StringArrayVar(&opts.parties, "party", nil, "a party to the deal, a name or alias from parties.yaml (repeatable)")
+	fl.StringVar(&opts.dollars, "dollars", "", "the amount: $100B, up to $100B, over $10B, about $40B, $10B-$20B or undisclosed")
+	fl.StringVar(&opts.gigawatts, "gigawatts", "", "the power: 10 GW, 750 MW, up to 1 GW, or undisclosed")
+	fl.StringArrayVar(&opts.sources, "source", nil, "URL of a report of the deal, one per --source-title in the same order (optional)")
+	fl.StringArrayVar(&opts.sourceTitles, "source-title", nil, "title of a report of the deal (repeatable: one per source)")
+	fl.StringArrayVar(&opts.publishers, "publisher", nil, "publisher of the report, one per --source-title in the same order (optional)")
+	fl.StringArrayVar(&opts.sourceDates, "source-date", nil, "date of the report, one per --source-title in the same order (optional)")
+	fl.StringArrayVar(&opts.tags, "tag", nil, "a tag (repeatable)")
+	fl.StringVar(&opts.partOf, "part-of", "", "id of the umbrella deal this one is part of")
+	fl.StringVar(&opts.notes, "notes", "", "free text: what the figures mean, what is reported rather than stated")
+	fl.BoolVar(&opts.strict, "strict", false, "refuse on warnings too (a party not in parties.yaml)")
+	cmd.RegisterFlagCompletionFunc("kind", fixedCompletion(enumStrings(deal.Kinds)))
+	cmd.RegisterFlagCompletionFunc("status", fixedCompletion(enumStrings(deal.Statuses)))
+	cmd.RegisterFlagCompletionFunc("part-of", app.completeIDs)
+	return cmd
+}
+
+func runAdd(app *App, cmd *cobra.Command, opts *addOptions) error {
+	if err := opts.check(cmd); err != nil {
+		return err
+	}
+	root, src, err := app.folder(cmd)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	if err := opts.complete(app, cmd); err != nil {
+		return err
+	}
+	set := store.Load(root.FS(), src.name)
+	d, err := opts.deal(cmd, set.Registry)
+	if err != nil {
+		return err
+	}
+	name := d.ID + ".yaml"
+	shown := filepath.Join(src.name, name)
+	if _, err := root.Lstat(name); err == nil {
+		return existsError(shown)
+	}
+	data, err := format.Deal(d)
+	if err != nil {
+		return err
+	}
+	if err := app.checkNew(set, name, data, opts.strict); err != nil {
+		return err
+	}
+	if err := store.Create(root, name, data); err != nil {
+		return writeError(shown, err)
+	}
+	fmt.Fprintln(app.Out, shown)
+	return nil
+}
+
+// complete asks for the missing required fields at a terminal; elsewhere
+// they are a usage error.
+func (o *addOptions) complete(app *App, cmd *cobra.Command) error {
+	missing := o.missing()
+	switch {
+	case len(missing) == 0:
+		return nil
+	case !interactive(app.In):
+		return usageErrorf(cmd, "missing %s (stdin is not a terminal, so add does not ask for them)", andList(missing))
+	}
+	if err := o.interview(newPrompter(app.In, app.Err)); err != nil {
+		return err
+	}
+	return o.check(cmd)
+}
+
+func writeError(shown string, err error) error {
+	if errors.Is(err, fs.ErrExist) {
+		return existsError(shown)
+	}
+	return fmt.Errorf("%s not written: %v", shown, unwrapPath(err))
+}
+
+// notes trims notes; notes of several lines end with a line break, as a
+// block in the file does.
+func notes(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, "\n") {
+		s += "\n"
+	}
+	return s
+}
+
+func existsError(shown string) error {
+	return fmt.Errorf("%s already exists and is left unchanged; give the new deal another id with --id", shown)
+}
+
+// checkNew prints the problems of the new file; any error (with strict,
+// any warning) refuses it.
+func (app *App) checkNew(set *store.Set, name string, data []byte, strict bool) error {
+	_, probs := set.CheckNew(name, data)
+	errs, warns := 0, 0
+	for _, p := range probs {
+		fmt.Fprintln(app.Err, p.Error())
+		if p.Severity == store.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	switch {
+	case errs > 0:
+		return fmt.Errorf("nothing written: the new deal has %d %s", errs, plural(errs, "error", "errors"))
+	case strict && warns > 0:
+		return fmt.Errorf("nothing written: the new deal has %d %s (--strict)", warns, plural(warns, "warning", "warnings"))
+	}
+	return nil
+}
+
+// check refuses flag values that are wrong in themselves: a usage error.
+func (o *addOptions) check(cmd *cobra.Command) error {
+	if o.id != "" {
+		if err := deal.CheckID(o.id); err != nil {
+			return usageErrorf(cmd, "--%v", err)
+		}
+	}
+	for _, f := range []struct {
+		flag, value string
+		parse       func(string) error
+	}{
+		{"announced", o.announced, ignore(deal.ParseDate)},
+		{"kind", o.kind, ignore(deal.ParseKind)},
+		{"status", o.status, ignore(deal.ParseStatus)},
+		{"dollars", o.dollars, ignore(deal.ParseAmount)},
+		{"gigawatts", o.gigawatts, ignore(deal.ParsePower)},
+	} {
+		if f.value == "" {
+			continue
+		}
+		if err := f.parse(f.value); err != nil {
+			return flagValueError(cmd, f.flag, f.value, err)
+		}
+	}
+	for _, d := range o.sourceDates {
+		if _, err := deal.ParseDate(d); err != nil {
+			return flagValueError(cmd, "source-date", d, err)
+		}
+	}
+	if err := o.checkSources(cmd); err != nil {
+		return err
+	}
+	return o.checkText(cmd)
+}
+
+// checkSources makes sure each source has a title, and at most one url,
+// publisher and date: a report without a URL is still a source.
+func (o *addOptions) checkSources(cmd *cobra.Command) error {
+	n := len(o.sourceTitles)
+	for flag, values := range map[string][]string{"source": o.sources, "publisher": o.publishers, "source-date": o.sourceDates} {
+		if len(values) != 0 && len(values) != n {
+			return usageErrorf(cmd, "--%s: %d given for %d --source-title; give none, or one for each source in the same order", flag, len(values), n)
+		}
+	}
+	return nil
+}
+
+// checkText refuses empty names and text that is not UTF-8.
+func (o *addOptions) checkText(cmd *cobra.Command) error {
+	for _, f := range []struct {
+		flag     string
+		values   []string
+		nonEmpty bool
+	}{
+		{"party", o.parties, true}, {"source", o.sources, true}, {"source-title", o.sourceTitles, true},
+		{"publisher", o.publishers, true}, {"tag", o.tags, true},
+		{"title", []string{o.title}, false}, {"notes", []string{o.notes}, false}, {"part-of", []string{o.partOf}, false},
+	} {
+		for _, v := range f.values {
+			if f.nonEmpty && strings.TrimSpace(v) == "" {
+				return usageErrorf(cmd, "--%s: empty value", f.flag)
+			}
+			if !utf8.ValidString(v) {
+				return flagValueError(cmd, f.flag, v, errors.New("not valid UTF-8"))
+			}
+		}
+	}
+	return nil
+}
+
+func ignore[T any](parse func(string) (T, error)) func(string) error {
+	return func(s string) error {
+		_, err := parse(s)
+		return err
+	}
+}
+
+// missing lists the flags of required fields that were not given.
+func (o *addOptions) missing() []string {
+	var out []string
+	for _, f := range []struct {
+		flag  string
+		empty bool
+	}{
+		{"--title", strings.TrimSpace(o.title) == ""},
+		{"--announced", o.announced == ""},
+		{"--kind", o.kind == ""},
+		{"--status", o.status == ""},
+		{"--party", len(o.parties) == 0},
+		{"--source-title", len(o.sourceTitles) == 0},
+	} {
+		if f.empty {
+			out = append(out, f.flag)
+		}
+	}
+	return out
+}
+
+// deal builds the deal from the checked options; party names become the
+// registry's canonical names.
+func (o *addOptions) deal(cmd *cobra.Command, reg *store.Registry) (*deal.Deal, error) {
+	d := &deal.Deal{
+		Title:  strings.TrimSpace(o.title),
+		PartOf: o.partOf,
+		Tags:   o.tags,
+		Notes:  notes(o.notes),
+	}
+	d.Announced, _ = deal.ParseDate(o.announced)
+	d.Kind, _ = deal.ParseKind(o.kind)
+	d.Status, _ = deal.ParseStatus(o.status)
+	d.Dollars, _ = parseOptional(o.dollars, deal.ParseAmount)
+	d.Power, _ = parseOptional(o.gigawatts, deal.ParsePower)
+	for _, p := range o.parties {
+		if c, ok := reg.Canonical(p); ok {
+			p = c
+		}
+		d.Parties = append(d.Parties, p)
+	}
+	for i, title := range o.sourceTitles {
+		s := deal.Source{Title: title}
+		if i < len(o.sources) {
+			s.URL = o.sources[i]
+		}
+		if i < len(o.publishers) {
+			s.Publisher = o.publishers[i]
+		}
+		if i < len(o.sourceDates) {
+			s.Date, _ = deal.ParseDate(o.sourceDates[i])
+		}
+		d.Sources = append(d.Sources, s)
+	}
+	d.ID = o.id
+	if d.ID == "" {
+		id, err := deal.NewID(d.Announced, d.Title)
+		if err != nil {
+			return nil, usageErrorf(cmd, "cannot make an id: %v; give one with --id", err)
+		}
+		d.ID = id
+	}
+	return d, nil
+}
+
+// andList joins items as people write a list: "a, b and c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}

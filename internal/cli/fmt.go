@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dealtrack/dealtrack/internal/format"
+	"github.com/dealtrack/dealtrack/internal/store"
+)
+
+type fmtOptions struct {
+	check bool
+}
+
+func newFmtCmd(app *App) *cobra.Command {
+	var opts fmtOptions
+	cmd := &cobra.Command{
+		Use:   "fmt",
+		Short: "rewrite deal files in canonical form (--check lists the ones that differ)",
+		Long: `Rewrite every deal file of the data folder in one canonical form: keys in
+the order of the format, figures in their canonical notation ($100B, up to
+10 GW), names on one line ([NVIDIA, OpenAI]), each flow, source and update on
+one line ({from: …, to: …}) when every item of its list fits in 100 columns
+(a list with comments beside its items keeps its layout), multi-line notes
+as a block, quotes only where YAML needs them. Comments and every value are
+kept; running fmt twice changes nothing the second time.
+
+fmt prints the path of each file it rewrites. Each is replaced atomically.
+When a file has errors, fmt prints them as check does and rewrites nothing.
+
+With --check, fmt writes nothing: it lists the files that are not in
+canonical form and exits 1 when there is one, for CI.`,
+		Example: `  dealtrack fmt --data ./deals
+  dealtrack fmt --data ./deals --check`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return runFmt(app, cmd, &opts) },
+	}
+	cmd.Flags().BoolVar(&opts.check, "check", false, "write nothing; list the files that differ and fail if any does")
+	return cmd
+}
+
+// rewrite is one file whose canonical form differs.
+type rewrite struct {
+	name     string // relative to the folder
+	old, new []byte
+}
+
+func runFmt(app *App, cmd *cobra.Command, opts *fmtOptions) error {
+	root, src, err := app.folder(cmd)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	set := store.Load(root.FS(), src.name)
+	if errs := set.Errors(); len(errs) > 0 {
+		for _, p := range errs {
+			fmt.Fprintln(app.Err, p.Error())
+		}
+		return fmt.Errorf("%s has %d %s; nothing rewritten (fix %s first)", src.name, len(errs), plural(len(errs), "error", "errors"), plural(len(errs), "it", "them"))
+	}
+	rewrites, err := canonicalForms(root, set)
+	if err != nil {
+		return err
+	}
+	if !opts.check {
+		if err := regularFiles(root, src.name, rewrites); err != nil {
+			return err
+		}
+	}
+	for _, r := range rewrites {
+		shown := filepath.Join(src.name, r.name)
+		if !opts.check {
+			if err := store.Replace(root, r.name, r.old, r.new); err != nil {
+				return fmt.Errorf("%s not rewritten: %w", shown, unwrapPath(err))
+			}
+		}
+		fmt.Fprintln(app.Out, shown)
+	}
+	if opts.check && len(rewrites) > 0 {
+		return fmt.Errorf("%d %s not in canonical form (dealtrack fmt rewrites %s)", len(rewrites), plural(len(rewrites), "file is", "files are"), plural(len(rewrites), "it", "them"))
+	}
+	return nil
+}
+
+// canonicalForms formats every deal file of set and returns those that
+// change. Each new form is read back and must hold the same deal, or
+// nothing is rewritten.
+func canonicalForms(root *os.Root, set *store.Set) ([]rewrite, error) {
+	var out []rewrite
+	for _, name := range set.Files() {
+		old, err := root.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		canon, err := format.File(old)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if bytes.Equal(old, canon) {
+			continue
+		}
+		if err := sameDeal(set, name, old, canon); err != nil {
+			return nil, err
+		}
+
+		out = append(out, rewrite{name, old, canon})
+	}
+	return out, nil
+}
+
+// regularFiles refuses to rewrite anything when one of the files is a
+// symbolic link: replacing it would cut the link.
+func regularFiles(root *os.Root, folder string, rewrites []rewrite) error {
+	for _, r := range rewrites {
+		if info, err := root.Lstat(r.name); err != nil || !info.Mode().IsRegular() {
+			return fmt.Errorf("%s is not in canonical form, but it is not a regular file (a symbolic link?): format the file itself; nothing rewritten", filepath.Join(folder, r.name))
+		}
+	}
+	return nil
+}
+
+// sameDeal makes sure formatting kept every value of a file.
+func sameDeal(set *store.Set, name string, old, canon []byte) error {
+	before, _ := set.Decode(name, old)
+	after, probs := set.Decode(name, canon)
+	for _, p := range probs {
+		if p.Severity == store.Error {
+			return fmt.Errorf("internal error: the canonical form of %s would not read back (%v); nothing rewritten, please report it", name, p)
+		}
+	}
+	if before == nil || after == nil || !reflect.DeepEqual(*before, *after) {
+		return errors.New("internal error: the canonical form of " + name + " would change a value; nothing rewritten, please report it")
+	}
+	return nil
+}

@@ -1,0 +1,29 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// folder opens the data folder that cmd writes to. Every file operation
+// goes through the returned root, so no name or symbolic link can lead
+// outside the folder. The built-in data set is read-only: the error says
+// how to get a folder.
+func (app *App) folder(cmd *cobra.Command) (*os.Root, dataSource, error) {
+	src, err := app.source()
+	if err != nil {
+		return nil, src, err
+	}
+	if src.dir == "" {
+		return nil, src, usageErrorf(cmd, `%s writes to a data folder, and none is set: the built-in data set is read-only
+hint: make a folder with 'dealtrack init DIR' ('dealtrack init --bundled DIR' copies the built-in deals),
+hint: then pass --data DIR or set DEALTRACK_DATA=DIR`, cmd.Name())
+	}
+	root, err := os.OpenRoot(src.dir)
+	if err != nil {
+		return nil, src, fmt.Errorf("data folder %s: %w", src.dir, unwrapPath(err))
+	}
+	return root, src, nil
+}

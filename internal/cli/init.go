@@ -1,0 +1,160 @@
+package cli
+
+import (
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dealtrack/dealtrack/internal/store"
+)
+
+type initOptions struct {
+	bundled bool
+}
+
+func newInitCmd(app *App) *cobra.Command {
+	var opts initOptions
+	cmd := &cobra.Command{
+		Use:   "init <dir>",
+		Short: "make a new data folder (--bundled: a copy of the built-in deals)",
+		Long: `Make a new data folder DIR: a parties.yaml with no party yet and a README.md
+that explains the format of a deal file. With --bundled, the folder gets a
+copy of the built-in data set instead of the empty registry.
+
+DIR is created if needed; a folder that already holds files (other than
+hidden ones, such as .git) is refused, so nothing is ever overwritten.`,
+		Example: `  dealtrack init ./mydeals
+  dealtrack init --bundled ./deals-copy && dealtrack --data ./deals-copy check`,
+		Args: args(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, dirs []string) error { return runInit(app, &opts, dirs[0]) },
+	}
+	cmd.Flags().BoolVar(&opts.bundled, "bundled", false, "copy the built-in data set into the folder")
+	return cmd
+}
+
+func runInit(app *App, opts *initOptions, dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("cannot make %s: %w", dir, unwrapPath(err))
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return fmt.Errorf("cannot open %s: %w", dir, unwrapPath(err))
+	}
+	defer root.Close()
+	if err := refuseNonEmpty(root, dir); err != nil {
+		return err
+	}
+	files := map[string][]byte{"README.md": []byte(readmeStub), store.RegistryFile: []byte(partiesStub)}
+	if opts.bundled {
+		if err := builtinFiles(app.Builtin, files); err != nil {
+			return err
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := root.MkdirAll(path.Dir(name), 0o755); err != nil {
+			return fmt.Errorf("%s: %w", filepath.Join(dir, name), unwrapPath(err))
+		}
+		if err := store.Create(root, name, files[name]); err != nil {
+			return fmt.Errorf("%s not written: %w", filepath.Join(dir, name), unwrapPath(err))
+		}
+	}
+	made := "README.md and " + store.RegistryFile
+	if opts.bundled {
+		n := len(files) - 2
+		made = fmt.Sprintf("README.md, %s and %d deal %s", store.RegistryFile, n, plural(n, "file", "files"))
+	}
+	fmt.Fprintf(app.Out, "made %s with %s\n", filepath.Clean(dir), made)
+	return nil
+}
+
+// refuseNonEmpty refuses a folder with anything in it but hidden entries.
+func refuseNonEmpty(root *os.Root, dir string) error {
+	f, err := root.Open(".")
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	names, err := f.Readdirnames(-1)
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %w", dir, unwrapPath(err))
+	}
+	var visible []string
+	for _, n := range names {
+		if !strings.HasPrefix(n, ".") {
+			visible = append(visible, n)
+		}
+	}
+	if len(visible) > 0 {
+		slices.Sort(visible)
+		if len(visible) > 3 {
+			visible = append(visible[:3], "…")
+		}
+		return fmt.Errorf("%s is not empty (it holds %s); init makes a new folder — to use this one, pass --data %s", dir, strings.Join(visible, ", "), dir)
+	}
+	return nil
+}
+
+// builtinFiles adds every file of the built-in data set to files.
+func builtinFiles(fsys fs.FS, files map[string][]byte) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		files[p] = data
+		return err
+	})
+}
+
+const partiesStub = `# The party registry: every company, fund, government or person that takes
+# part in a deal, one per line, with the other names it goes by:
+#
+#   NVIDIA: {aliases: [Nvidia, NVIDIA Corp], kind: company, ticker: NVDA}
+#   OpenAI: {aliases: [Open AI], kind: company}
+#
+# kind is one of company, fund, government, person; aliases and ticker are
+# optional. Deal files may name a party by its name or an alias, in any case;
+# reports use the name on the left. 'dealtrack check' warns about a party
+# that is not listed here and suggests the nearest one.
+`
+
+const readmeStub = "# Deals\n\n" +
+	"One deal per file, `<id>.yaml`: the id is lower-case letters, digits and single\n" +
+	"hyphens, 3 to 80 characters (`nvidia-openai-10gw`). Sub-folders are read too.\n" +
+	"`parties.yaml` lists the parties, with their aliases.\n\n" +
+	"```yaml\n" +
+	"title: NVIDIA to invest up to $100B in OpenAI to deploy 10 GW of NVIDIA systems\n" +
+	"announced: 2025-09-22          # YYYY-MM-DD, or YYYY-MM; required\n" +
+	"status: announced              # rumored | in-talks | announced | signed | completed | revised | cancelled\n" +
+	"kind: investment               # investment | compute | cloud | chips | energy | funding | joint-venture | lease | acquisition\n" +
+	"parties: [NVIDIA, OpenAI]      # at least one; names or aliases from parties.yaml\n" +
+	"dollars: up to $100B           # optional; $100B, up to, over, about, $10B-$20B, or undisclosed\n" +
+	"gigawatts: 10 GW               # optional; 10 GW, 750 MW, with the same qualifiers\n" +
+	"valuation: $500B               # optional: post-money valuation, for funding rounds\n" +
+	"horizon: 2026-2030             # optional free text: when the money or power arrives\n" +
+	"part_of: stargate              # optional: id of an umbrella deal\n" +
+	"flows:                         # optional: who pays whom\n" +
+	"  - {from: NVIDIA, to: OpenAI, dollars: up to $100B, for: equity}\n" +
+	"sources:                       # at least one; each a title and a publisher or url\n" +
+	"  - publisher: OpenAI\n" +
+	"    title: OpenAI and NVIDIA announce strategic partnership\n" +
+	"    date: 2025-09-22\n" +
+	"    url: https://openai.com/index/openai-nvidia-systems-partnership/\n" +
+	"tags: [gpu]\n" +
+	"notes: |\n" +
+	"  First gigawatt in the second half of 2026.\n" +
+	"updates:                       # optional: dated changes, oldest first\n" +
+	"  - {date: 2025-10-01, status: signed, note: definitive agreement}\n" +
+	"```\n\n" +
+	"Unknown keys are errors. Figures are US dollars and watts as reports state them;\n" +
+	"a figure that is not given is `undisclosed`, never guessed.\n\n" +
+	"- `dealtrack --data DIR add …` records a deal; it never overwrites a file.\n" +
+	"- `dealtrack --data DIR check` lists every problem as `path:line:col`.\n" +
+	"- `dealtrack --data DIR fmt` rewrites the files in canonical form; `fmt --check` is for CI.\n"

@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/dealtrack/dealtrack/internal/deal"
+)
+
+// interactive reports whether add may ask questions on in: a terminal.
+// /dev/null is a character device too, but scripts and cron jobs use it to
+// say there is no one to ask.
+func interactive(in io.Reader) bool {
+	f, ok := in.(*os.File)
+	if !ok || !isTerminal(f) {
+		return false
+	}
+	st, err1 := f.Stat()
+	null, err2 := os.Stat(os.DevNull)
+	return err1 == nil && (err2 != nil || !os.SameFile(st, null))
+}
+
+// prompter asks questions at a terminal, one line per answer.
+type prompter struct {
+	in  *bufio.Reader
+	out io.Writer
+}
+
+func newPrompter(in io.Reader, out io.Writer) *prompter {
+	return &prompter{in: bufio.NewReader(in), out: out}
+}
+
+// ask asks question until check accepts the answer. An optional question
+// accepts an empty answer. The end of input cancels.
+func (p *prompter) ask(question string, optional bool, check func(string) error) (string, error) {
+	for {
+		fmt.Fprintf(p.out, "%s: ", question)
+		line, err := p.in.ReadString('\n')
+		answer := strings.TrimSpace(line)
+		if err != nil && answer == "" {
+			fmt.Fprintln(p.out)
+			return "", fmt.Errorf("no answer to %q; nothing written", question)
+		}
+		switch {
+		case answer == "" && optional:
+			return "", nil
+		case answer == "":
+			fmt.Fprintln(p.out, "  (required)")
+		case check != nil && check(answer) != nil:
+			fmt.Fprintf(p.out, "  %v\n", check(answer))
+		default:
+			return answer, nil
+		}
+	}
+}
+
+// interview asks for the required fields that are missing, and for the
+// figures when they were not given.
+func (o *addOptions) interview(p *prompter) error {
+	var err error
+	text := func(dst *string, question string, optional bool, check func(string) error) {
+		if err == nil && *dst == "" {
+			*dst, err = p.ask(question, optional, check)
+		}
+	}
+	text(&o.title, "Title (what was announced, in one sentence)", false, nil)
+	text(&o.announced, "Announced (YYYY-MM-DD, or YYYY-MM)", false, ignore(deal.ParseDate))
+	text(&o.kind, "Kind ("+joinEnum(deal.Kinds)+")", false, ignore(deal.ParseKind))
+	text(&o.status, "Status ("+joinEnum(deal.Statuses)+")", false, ignore(deal.ParseStatus))
+	if err == nil && len(o.parties) == 0 {
+		var names string
+		text(&names, "Parties, separated by commas (NVIDIA, OpenAI)", false, func(s string) error {
+			if len(splitNames(s)) == 0 {
+				return errors.New("name at least one party")
+			}
+			return nil
+		})
+		o.parties = splitNames(names)
+	}
+	text(&o.dollars, "Dollars, Enter to leave out ($100B, up to $10B, over $1B, about $40B, $10B-$20B, undisclosed)", true, ignore(deal.ParseAmount))
+	text(&o.gigawatts, "Gigawatts, Enter to leave out (10 GW, up to 1 GW, 750 MW, undisclosed)", true, ignore(deal.ParsePower))
+	if err == nil && len(o.sourceTitles) == 0 {
+		var url, title, publisher string
+		text(&title, "Source title (the report's headline)", false, nil)
+		text(&publisher, "Source publisher", false, nil)
+		text(&url, "Source URL, Enter to leave out", true, nil)
+		o.sourceTitles, o.publishers = []string{title}, []string{publisher}
+		if url != "" {
+			o.sources = []string{url}
+		}
+	}
+	return err
+}
+
+func splitNames(s string) []string {
+	var names []string
+	for _, n := range strings.Split(s, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	return names
+}

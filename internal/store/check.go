@@ -1,0 +1,68 @@
+package store
+
+import (
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+
+	"github.com/dealtrack/dealtrack/internal/deal"
+)
+
+// Files lists the deal files of the set's folder, as slash paths relative
+// to it, in lexical order.
+func (s *Set) Files() []string { return slices.Clone(s.files) }
+
+// Decode reads data as the content of the deal file name (a slash path
+// relative to the folder) with the rules Load applies to one file, against
+// the set's registry. It returns the deal (nil when the file holds none) and
+// the file's problems, sorted.
+func (s *Set) Decode(name string, data []byte) (*deal.Deal, []Problem) {
+	r := decodeFile(name, path.Join(s.prefix, name), data, s.Registry)
+	sortProblems(r.probs)
+	return r.deal, r.probs
+}
+
+// CheckNew validates data as a new deal file name to be added to the
+// folder: the rules of one file (Decode), then those that span files, as
+// check applies them — the id must be new and part_of must name a deal
+// that exists without making a loop. Errors in the registry are included,
+// since names cannot be checked against a broken one.
+func (s *Set) CheckNew(name string, data []byte) (*deal.Deal, []Problem) {
+	shown := path.Join(s.prefix, name)
+	if len(data) > MaxFileSize {
+		return nil, append(s.registryErrors(), Problem{Path: shown, Msg: errTooLarge.Error()})
+	}
+	r := decodeFile(name, shown, data, s.Registry)
+	probs := append(s.registryErrors(), r.probs...)
+	if d := r.deal; d != nil {
+		if other, dup := s.known[d.ID]; dup {
+			probs = append(probs, Problem{Path: r.path, Msg: fmt.Sprintf("id %s is already used by %s", d.ID, other)})
+		}
+		if d.PartOf != "" {
+			decoded := maps.Clone(s.decoded)
+			if decoded == nil {
+				decoded = map[string]*deal.Deal{}
+			}
+			decoded[d.ID] = d
+			if msg := partOfProblem(d, decoded); msg != "" {
+				p := r.partOf
+				p.Msg = msg
+				probs = append(probs, p)
+			}
+		}
+	}
+	sortProblems(probs)
+	return r.deal, probs
+}
+
+func (s *Set) registryErrors() []Problem {
+	var errs []Problem
+	at := path.Join(s.prefix, RegistryFile)
+	for _, p := range s.Problems {
+		if p.Path == at && p.Severity == Error {
+			errs = append(errs, p)
+		}
+	}
+	return errs
+}
