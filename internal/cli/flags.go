@@ -88,6 +88,19 @@ func resolveParties(cmd *cobra.Command, q *query.Filter, reg *store.Registry) er
 	return nil
 }
 
+// selectDeals loads the data set and keeps the deals that pass filter,
+// after resolving its party names.
+func (app *App) selectDeals(cmd *cobra.Command, filter *query.Filter) ([]*deal.Deal, error) {
+	set, err := app.load()
+	if err != nil {
+		return nil, err
+	}
+	if err := resolveParties(cmd, filter, set.Registry); err != nil {
+		return nil, err
+	}
+	return query.Select(set.Deals, filter), nil
+}
+
 func parseOptional[T any](s string, parse func(string) (T, error)) (T, error) {
 	var zero T
 	if s == "" {

@@ -87,6 +87,7 @@ deal files, else the data set built into this binary.`,
 		newListCmd(app),
 		newShowCmd(app),
 		newCheckCmd(app),
+		newGraphCmd(app),
 		newVersionCmd(app),
 	)
 	addHelpTopics(root)
