@@ -92,11 +92,11 @@ func compareEdges(a, b Edge) int {
 // a range of the sums of their ends; amounts stated in other ways sum to
 // an approximate figure. At the low or high bound it is the plain sum.
 func sumFlowAmounts(as []deal.Amount, b deal.Bound) deal.Amount {
-	var headline, lo, hi int64
+	var atBound, lo, hi int64
 	q := deal.Exact
 	for i, a := range as {
 		v, _ := a.Value(b)
-		headline, lo, hi = addFlowUSD(headline, v), addFlowUSD(lo, a.Lo), addFlowUSD(hi, a.Hi)
+		atBound, lo, hi = addFlowUSD(atBound, v), addFlowUSD(lo, a.Lo), addFlowUSD(hi, a.Hi)
 		switch {
 		case i == 0:
 			q = a.Q
@@ -109,9 +109,9 @@ func sumFlowAmounts(as []deal.Amount, b deal.Bound) deal.Amount {
 	}
 	switch {
 	case b != deal.Headline:
-		return deal.Dollars(headline)
+		return deal.Dollars(atBound)
 	case q == deal.About:
-		return deal.NewAmount(deal.About, headline, headline)
+		return deal.NewAmount(deal.About, atBound, atBound)
 	}
 	return deal.NewAmount(q, lo, hi)
 }
