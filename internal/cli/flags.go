@@ -132,6 +132,20 @@ func canonicalParty(reg *store.Registry, name string) (string, error) {
 	return "", fmt.Errorf("no party is called %q%s", name, hint)
 }
 
+// selectDeals loads the data set and keeps the deals that pass filter,
+// after resolving its party names. The set is returned too, for what needs
+// every deal (umbrellas whose parts are filtered out).
+func (app *App) selectDeals(cmd *cobra.Command, filter *query.Filter) (*store.Set, []*deal.Deal, error) {
+	set, err := app.load()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := resolveParties(cmd, filter, set.Registry); err != nil {
+		return nil, nil, err
+	}
+	return set, query.Select(set.Deals, filter), nil
+}
+
 func parseOptional[T any](s string, parse func(string) (T, error)) (T, error) {
 	var zero T
 	if s == "" {
@@ -197,3 +211,18 @@ func enumStrings[T ~string](set []T) []string {
 }
 
 func joinEnum[T ~string](set []T) string { return strings.Join(enumStrings(set), ", ") }
+
+// bindBound adds --bound, which end of each figure a sum takes.
+func bindBound(cmd *cobra.Command, bound *string) {
+	cmd.Flags().StringVar(bound, "bound", "headline", "which end of each figure to sum: headline (exact, ceiling of up to, floor of over, middle of a range), low or high")
+	cmd.RegisterFlagCompletionFunc("bound", fixedCompletion([]string{"headline", "low", "high"}))
+}
+
+// parseBound reads --bound; a bad value is a usage error.
+func parseBound(cmd *cobra.Command, s string) (deal.Bound, error) {
+	b, err := deal.ParseBound(s)
+	if err != nil {
+		return 0, flagValueError(cmd, "bound", s, err)
+	}
+	return b, nil
+}

@@ -73,14 +73,10 @@ func runList(app *App, cmd *cobra.Command, opts *listOptions) error {
 	if err := opts.output.check(cmd); err != nil {
 		return err
 	}
-	set, err := app.load()
+	_, ds, err := app.selectDeals(cmd, filter)
 	if err != nil {
 		return err
 	}
-	if err := resolveParties(cmd, filter, set.Registry); err != nil {
-		return err
-	}
-	ds := query.Select(set.Deals, filter)
 	query.Sort(ds, order)
 	if opts.limit > 0 && len(ds) > opts.limit {
 		ds = ds[:opts.limit]

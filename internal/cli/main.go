@@ -93,6 +93,7 @@ deal files, else the data set built into this binary.`,
 		newAddCmd(app),
 		newFmtCmd(app),
 		newInitCmd(app),
+		newGraphCmd(app),
 		newVersionCmd(app),
 	)
 	addHelpTopics(root)

@@ -64,11 +64,11 @@ func runTimeline(app *App, cmd *cobra.Command, opts *timelineOptions) error {
 	if measure == nil {
 		return flagValueError(cmd, "bar", opts.bar, fmt.Errorf("not a measure (use %s)", strings.Join(barMeasures, ", ")))
 	}
-	ds, umbrellas, err := app.selectDeals(cmd, filter)
+	set, ds, err := app.selectDeals(cmd, filter)
 	if err != nil {
 		return err
 	}
-	periods := report.Timeline(ds, umbrellas, by, bound)
+	periods := report.Timeline(ds, report.NewUmbrellas(set.Deals), by, bound)
 	o := opts.output.options()
 	t := timelineTable(by, periods)
 	if o.Format == "table" || o.Format == "markdown" {

@@ -59,11 +59,11 @@ func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
 	if err != nil {
 		return flagValueError(cmd, "by", opts.by, err)
 	}
-	ds, umbrellas, err := app.selectDeals(cmd, filter)
+	set, ds, err := app.selectDeals(cmd, filter)
 	if err != nil {
 		return err
 	}
-	r := report.TotalBy(ds, umbrellas, by, bound)
+	r := report.TotalBy(ds, report.NewUmbrellas(set.Deals), by, bound)
 	if err := render.Render(app.Out, opts.output.options(), totalTable(r), newTotalRecord(r)); err != nil {
 		return err
 	}
@@ -88,8 +88,7 @@ func (r *reportFlags) bind(cmd *cobra.Command) {
 	r.filter.bind(cmd)
 	cmd.Flags().VisitAll(func(f *pflag.Flag) { r.filters = append(r.filters, f.Name) })
 	r.output.bind(cmd)
-	cmd.Flags().StringVar(&r.bound, "bound", "headline", "which end of a figure to sum: headline (exact, ceiling of up to, floor of over, middle of a range), low or high")
-	cmd.RegisterFlagCompletionFunc("bound", fixedCompletion([]string{"headline", "low", "high"}))
+	bindBound(cmd, &r.bound)
 }
 
 // parse checks the flag values that need no data; a bad one is a usage
@@ -99,25 +98,11 @@ func (r *reportFlags) parse(cmd *cobra.Command) (*query.Filter, deal.Bound, erro
 	if err != nil {
 		return nil, 0, err
 	}
-	bound, err := deal.ParseBound(r.bound)
+	bound, err := parseBound(cmd, r.bound)
 	if err != nil {
-		return nil, 0, flagValueError(cmd, "bound", r.bound, err)
+		return nil, 0, err
 	}
 	return filter, bound, r.output.check(cmd)
-}
-
-// selectDeals reads the data set and keeps the deals filter passes, with
-// the umbrellas of every deal (a part whose umbrella is filtered out is
-// still known to be one).
-func (app *App) selectDeals(cmd *cobra.Command, filter *query.Filter) ([]*deal.Deal, report.Umbrellas, error) {
-	set, err := app.load()
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := resolveParties(cmd, filter, set.Registry); err != nil {
-		return nil, nil, err
-	}
-	return query.Select(set.Deals, filter), report.NewUmbrellas(set.Deals), nil
 }
 
 // totalTable is total's table: a row per group and, when grouped, a footer

@@ -1,0 +1,32 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/dealtrack/dealtrack/internal/cli"
+)
+
+// TestReadmePicture checks that the mermaid picture in the README is what
+// dealtrack draws from the bundled data today.
+func TestReadmePicture(t *testing.T) {
+	t.Setenv("DEALTRACK_DATA", "")
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, ok := strings.Cut(string(readme), "```mermaid\n")
+	block, _, closed := strings.Cut(block, "```")
+	if !ok || !closed {
+		t.Fatal("README.md has no ```mermaid block")
+	}
+	var out, errs bytes.Buffer
+	if code := cli.Main([]string{"graph", "--cycles", "-o", "mermaid"}, nil, &out, &errs); code != 0 {
+		t.Fatalf("dealtrack graph --cycles -o mermaid: exit %d: %s", code, errs.String())
+	}
+	if out.String() != block {
+		t.Errorf("the README's mermaid picture is out of date; replace it with the output of\n  go run ./cmd/dealtrack graph --cycles -o mermaid\ngot:\n%s", out.String())
+	}
+}

@@ -1,0 +1,273 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dealtrack/dealtrack/internal/deal"
+	"github.com/dealtrack/dealtrack/internal/render"
+	"github.com/dealtrack/dealtrack/internal/report"
+)
+
+type graphOptions struct {
+	filter    filterFlags
+	output    outputFlags
+	bound     string
+	cycles    bool
+	maxLength int
+	limit     int
+}
+
+func newGraphCmd(app *App) *cobra.Command {
+	var opts graphOptions
+	cmd := &cobra.Command{
+		Use:   "graph",
+		Short: "the money flows between parties, and the circular chains in them",
+		Long: `Sum the money flows of the selected deals per ordered pair of parties: one edge
+from payer to payee, with the dollars of the flows that have a figure (usd),
+how many have none (undisclosed) and the deals behind it.
+
+With --cycles, list every circular chain of flows — A pays B pays … pays A —
+each once, starting at its first party in name order, with the deals on each
+edge and usd_min, the smallest edge: the money that can go round the circle
+(unknown when an edge on it has no figure). Largest first, unknown last.
+--max-length and --limit bound the search; when one cuts it short, a warning
+says so on stderr.
+
+-o dot writes Graphviz, -o mermaid a flowchart that GitHub renders; with
+--cycles they draw only the edges on a cycle. Node labels carry each party's
+totals over all the selected flows.`,
+		Example: `  dealtrack graph
+  dealtrack graph --party OpenAI -o json
+  dealtrack graph --cycles
+  dealtrack graph --cycles -o mermaid
+  dealtrack graph -o dot | dot -Tsvg > flows.svg`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return runGraph(app, cmd, &opts) },
+	}
+	opts.filter.bind(cmd)
+	opts.output.bind(cmd, render.GraphFormats...)
+	fl := cmd.Flags()
+	bindBound(cmd, &opts.bound)
+	fl.BoolVar(&opts.cycles, "cycles", false, "list the circular chains of flows instead of the edges")
+	fl.IntVar(&opts.maxLength, "max-length", 6, "with --cycles: the most parties on a cycle")
+	fl.IntVar(&opts.limit, "limit", 1000, "with --cycles: the most cycles to find (0: no limit)")
+	return cmd
+}
+
+func runGraph(app *App, cmd *cobra.Command, opts *graphOptions) error {
+	filter, err := opts.filter.parse(cmd)
+	if err != nil {
+		return err
+	}
+	bound, err := parseBound(cmd, opts.bound)
+	if err != nil {
+		return err
+	}
+	bounds, err := opts.cycleBounds(cmd)
+	if err != nil {
+		return err
+	}
+	if err := opts.output.check(cmd, render.GraphFormats...); err != nil {
+		return err
+	}
+	_, ds, err := app.selectDeals(cmd, filter)
+	if err != nil {
+		return err
+	}
+	g := report.NewGraph(ds, bound)
+	if !opts.cycles {
+		return app.writeGraph(opts.output, g, g.Edges)
+	}
+	search := report.FindCycles(g, bounds)
+	app.warnCut(search, bounds)
+	if isDrawing(opts.output.format) {
+		return app.writeGraph(opts.output, g, report.CycleEdges(search.Cycles))
+	}
+	return render.Render(app.Out, opts.output.options(), cycleTable(search.Cycles), cycleRecords(search.Cycles))
+}
+
+// cycleBounds reads --max-length and --limit, which only --cycles takes.
+func (opts *graphOptions) cycleBounds(cmd *cobra.Command) (report.CycleBounds, error) {
+	for _, name := range []string{"max-length", "limit"} {
+		if cmd.Flags().Changed(name) && !opts.cycles {
+			return report.CycleBounds{}, usageErrorf(cmd, "--%s goes with --cycles", name)
+		}
+	}
+	if opts.maxLength < 2 {
+		return report.CycleBounds{}, flagValueError(cmd, "max-length", strconv.Itoa(opts.maxLength), errors.New("a cycle has at least 2 parties"))
+	}
+	if opts.limit < 0 {
+		return report.CycleBounds{}, flagValueError(cmd, "limit", strconv.Itoa(opts.limit), errors.New("use 0 for no limit, or a number of cycles"))
+	}
+	return report.CycleBounds{MaxLength: opts.maxLength, Limit: opts.limit}, nil
+}
+
+// warnCut says on stderr when a bound cut the search for cycles short.
+func (app *App) warnCut(s report.CycleSearch, b report.CycleBounds) {
+	switch {
+	case s.Limited:
+		app.warnf("stopped at --limit %d cycles; more exist (the shortest are listed: raise --limit or select fewer deals)", b.Limit)
+	case s.LargestGroup > b.MaxLength:
+		app.warnf("cycles of more than %d parties were not searched (--max-length), and %d parties all reach one another, so longer cycles may exist", b.MaxLength, s.LargestGroup)
+	}
+}
+
+func (app *App) warnf(format string, args ...any) {
+	fmt.Fprintf(app.Err, "dealtrack: warning: "+format+"\n", args...)
+}
+
+func isDrawing(format string) bool { return format == "dot" || format == "mermaid" }
+
+// writeGraph prints edges of g: drawn, or as a table of edges.
+func (app *App) writeGraph(out outputFlags, g *report.Graph, edges []report.Edge) error {
+	if isDrawing(out.format) {
+		return render.Draw(app.Out, out.format, drawing(g, edges))
+	}
+	return render.Render(app.Out, out.options(), edgeTable(edges), edgeRecords(edges))
+}
+
+// drawing lays out edges for dot and mermaid: a node per party on them,
+// labelled with its totals over all of g, and an arrow per edge labelled
+// with its dollars.
+func drawing(g *report.Graph, edges []report.Edge) render.Graph {
+	onEdges := map[string]bool{}
+	var d render.Graph
+	for _, e := range edges {
+		onEdges[e.From], onEdges[e.To] = true, true
+		d.Arcs = append(d.Arcs, render.Arc{From: e.From, To: e.To, Label: edgeLabel(e)})
+	}
+	for _, p := range g.Parties() {
+		if onEdges[p.Name] {
+			label := strings.Join(nonEmpty(p.Name, flowLine("pays", p.PaidOut), flowLine("receives", p.Received)), "\n")
+			d.Nodes = append(d.Nodes, render.Node{Name: p.Name, Label: label})
+		}
+	}
+	return d
+}
+
+func edgeLabel(e report.Edge) string {
+	return dollarsWithUndisclosed(e.Human(), e.Known, e.Undisclosed)
+}
+
+// flowLine is one line of a party's label: "pays $338B + 4 undisclosed".
+func flowLine(verb string, s report.FlowSum) string {
+	if !s.Known && s.Undisclosed == 0 {
+		return ""
+	}
+	return verb + " " + dollarsWithUndisclosed(deal.FormatDollars(s.USD, false), s.Known, s.Undisclosed)
+}
+
+func dollarsWithUndisclosed(dollars string, known bool, undisclosed int) string {
+	switch {
+	case !known:
+		return "undisclosed"
+	case undisclosed > 0:
+		return fmt.Sprintf("%s + %d undisclosed", dollars, undisclosed)
+	}
+	return dollars
+}
+
+func nonEmpty(ss ...string) []string {
+	out := ss[:0]
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// The json and yaml forms of the graph, documented in the README. Keys are
+// a contract: never rename one once released.
+
+type edgeRecord struct {
+	From        string   `json:"from" yaml:"from"`
+	To          string   `json:"to" yaml:"to"`
+	USD         *int64   `json:"usd" yaml:"usd"`
+	Flows       int      `json:"flows" yaml:"flows"`
+	Undisclosed int      `json:"undisclosed" yaml:"undisclosed"`
+	Deals       []string `json:"deals" yaml:"deals"`
+}
+
+type cycleRecord struct {
+	Parties []string          `json:"parties" yaml:"parties"`
+	Edges   []cycleEdgeRecord `json:"edges" yaml:"edges"`
+	USDMin  *int64            `json:"usd_min" yaml:"usd_min"`
+}
+
+type cycleEdgeRecord struct {
+	From  string   `json:"from" yaml:"from"`
+	To    string   `json:"to" yaml:"to"`
+	USD   *int64   `json:"usd" yaml:"usd"`
+	Deals []string `json:"deals" yaml:"deals"`
+}
+
+func edgeRecords(edges []report.Edge) []edgeRecord {
+	out := make([]edgeRecord, len(edges))
+	for i, e := range edges {
+		out[i] = edgeRecord{e.From, e.To, optInt(e.USD, e.Known), e.Flows, e.Undisclosed, e.Deals}
+	}
+	return out
+}
+
+func cycleRecords(cs []report.Cycle) []cycleRecord {
+	out := make([]cycleRecord, len(cs))
+	for i, c := range cs {
+		r := cycleRecord{Parties: c.Parties, Edges: make([]cycleEdgeRecord, len(c.Edges)), USDMin: optInt(c.USDMin())}
+		for j, e := range c.Edges {
+			r.Edges[j] = cycleEdgeRecord{e.From, e.To, optInt(e.USD, e.Known), e.Deals}
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// edgeTable is graph's table: one row per edge.
+func edgeTable(edges []report.Edge) *render.Table {
+	t := &render.Table{Columns: []render.Column{
+		{Key: "from"}, {Key: "to"}, {Key: "usd", Right: true}, {Key: "undisclosed", Right: true}, {Key: "deals"},
+	}}
+	for _, e := range edges {
+		usd := render.Cell{Text: e.Human()}
+		if e.Known {
+			usd.Plain = strconv.FormatInt(e.USD, 10)
+		}
+		t.Rows = append(t.Rows, []render.Cell{
+			render.Str(e.From), render.Str(e.To), usd,
+			render.Str(strconv.Itoa(e.Undisclosed)),
+			{Text: strings.Join(e.Deals, ", "), Plain: strings.Join(e.Deals, ";")},
+		})
+	}
+	return t
+}
+
+// cycleTable is graph --cycles' table: one row per cycle, with the deals
+// of each edge in the chain's order.
+func cycleTable(cs []report.Cycle) *render.Table {
+	t := &render.Table{Columns: []render.Column{
+		{Key: "chain"}, {Key: "length", Right: true}, {Key: "usd_min", Right: true}, {Key: "deals"},
+	}}
+	for _, c := range cs {
+		chain := append(append([]string{}, c.Parties...), c.Parties[0])
+		usdMin := render.Cell{Text: "undisclosed"}
+		if v, ok := c.USDMin(); ok {
+			usdMin = render.Cell{Text: deal.FormatDollars(v, false), Plain: strconv.FormatInt(v, 10)}
+		}
+		edgeDeals := make([]string, len(c.Edges))
+		for i, e := range c.Edges {
+			edgeDeals[i] = strings.Join(e.Deals, "+")
+		}
+		t.Rows = append(t.Rows, []render.Cell{
+			{Text: strings.Join(chain, " → "), Plain: strings.Join(c.Parties, ";")},
+			render.Str(strconv.Itoa(len(c.Parties))),
+			usdMin,
+			{Text: strings.Join(edgeDeals, " | "), Plain: strings.Join(edgeDeals, ";")},
+		})
+	}
+	return t
+}
