@@ -32,7 +32,7 @@ func TestFiguresAtTheEdges(t *testing.T) {
 		{"-5B", "error: negative figure"},
 		{"$-5B", "error: negative figure"},
 		{"−5B", "error: negative figure"},
-		{"+5B", `error: "+5B": a figure takes no sign (write the amount itself, 5B)`},
+		{"+5B", "error: a figure takes no sign (write the amount itself, 5B)"},
 		{"NaN", "error: not a figure (write for example $10B or undisclosed)"},
 		{".nan", "error: not a figure"},
 		{".inf", "error: not a figure"},
@@ -46,7 +46,7 @@ func TestFiguresAtTheEdges(t *testing.T) {
 		{"0o17", "error: write figures in decimal digits"},
 		{"0b101", "error: write figures in decimal digits"},
 		{"017", "$17"},
-		{"1_000", "error: no underscores in numbers (write 1000 or group thousands with commas)"},
+		{"1_000", "error: no underscores in numbers (write 1000, or group thousands with commas)"},
 		{"9223372036854775807", "$9223372.036854775807T"},
 		{"9223372036854775808", "error: too large"},
 		{strings.Repeat("9", 5000), "error: too large"},
@@ -136,5 +136,23 @@ func checkEdge(t *testing.T, fn, in, got string, err error, want string) {
 		t.Errorf("%s(%q): %v, want %q", fn, short(in), err, want)
 	case !isErr && got != want:
 		t.Errorf("%s(%q) = %q, want %q", fn, short(in), got, want)
+	}
+}
+
+func TestTitleCap(t *testing.T) {
+	d := Deal{ID: "a-deal", Announced: Date{2025, 9, 22}, Status: "announced", Kind: "chips", Parties: []string{"NVIDIA"},
+		Sources: []Source{{Publisher: "Someone", Title: "A report"}}}
+	for _, tt := range []struct {
+		chars int
+		want  string
+	}{{MaxTitleLen, ""}, {MaxTitleLen + 1, "title: 1001 characters; a title is at most 1000 (put the rest in notes)"}} {
+		d.Title = strings.Repeat("é", tt.chars)
+		got := ""
+		if errs := d.Validate(); len(errs) > 0 {
+			got = errs[0].Error()
+		}
+		if got != tt.want {
+			t.Errorf("a title of %d characters: %q, want %q", tt.chars, got, tt.want)
+		}
 	}
 }

@@ -259,7 +259,7 @@ func signed(s string) error {
 	for _, sign := range []string{"-", "−", "+"} {
 		if strings.HasPrefix(unsigned, sign) {
 			if sign == "+" {
-				return fmt.Errorf("%s: a figure takes no sign (write the amount itself, %s)", quote(s), short(strings.Replace(s, "+", "", 1)))
+				return fmt.Errorf("a figure takes no sign (write the amount itself, %s)", short(strings.Replace(s, "+", "", 1)))
 			}
 			return fmt.Errorf("negative figure %s (figures are positive)", quote(s))
 		}
@@ -272,23 +272,24 @@ func signed(s string) error {
 func oddNumber(num, rest string) error {
 	switch {
 	case strings.TrimPrefix(num, "$") == "0" && rest != "" && strings.ContainsRune("xXoObB", rune(rest[0])) && len(rest) > 1 && isHexDigit(rest[1]):
-		return fmt.Errorf("%s: write figures in decimal digits, not hexadecimal, octal or binary", quote(num+rest))
+		return errors.New("write figures in decimal digits, not hexadecimal, octal or binary")
 	case strings.HasPrefix(rest, "_") && len(rest) > 1 && isDigit(rest[1]):
-		return fmt.Errorf("%s: no underscores in numbers (write %s or group thousands with commas)", quote(num+rest), short(strings.ReplaceAll(num+rest, "_", "")))
+		return fmt.Errorf("no underscores in numbers (write %s, or group thousands with commas)", short(strings.ReplaceAll(num+rest, "_", "")))
 	}
 	return nil
 }
 
 func isHexDigit(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
 
-// notFigure explains why s does not start with a number.
+// notFigure explains why s does not start with a number. Like every error
+// here, it leaves quoting the whole input to the caller.
 func notFigure(s string, u unitSystem) error {
 	example := u.format(10_000_000_000, true)
 	switch {
 	case strings.ContainsFunc(s, func(r rune) bool { return unicode.IsDigit(r) && r > unicode.MaxASCII }):
-		return fmt.Errorf("%s: write digits as 0-9 (for example %s)", quote(s), example)
+		return fmt.Errorf("write digits as 0-9 (for example %s)", example)
 	case strings.Contains(s, "＄") || strings.Contains(s, "﹩"):
-		return fmt.Errorf("%s: write the dollar sign as $ (for example %s)", quote(s), example)
+		return fmt.Errorf("write the dollar sign as $ (for example %s)", example)
 	}
 	return fmt.Errorf("not a figure (write for example %s or undisclosed)", example)
 }
