@@ -9,10 +9,7 @@ import (
 // refused with a message that says what would be right. The README's
 // "Figures at the edges" lists the same decisions.
 func TestFiguresAtTheEdges(t *testing.T) {
-	tests := []struct {
-		in   string
-		want string // the canonical form read, or "error: <part of the message>"
-	}{
+	checkEdges(t, "ParseAmount", func(s string) (string, error) { a, err := ParseAmount(s); return a.String(), err }, []edge{
 		{"0", "$0"},
 		{"$0", "$0"},
 		{"0-$5B", "$0-$5B"},
@@ -65,15 +62,11 @@ func TestFiguresAtTheEdges(t *testing.T) {
 		{"$10-$10K", "$10K-$10K"}, // the low end takes the high end's scale
 		{"$10 USD-$10K", "$10 USD-$10K"},
 		{"ȺȺȺȺȺ to x", "error: not a figure"},
-	}
-	for _, tt := range tests {
-		a, err := ParseAmount(tt.in)
-		checkEdge(t, "ParseAmount", tt.in, a.String(), err, tt.want)
-	}
+	})
 }
 
 func TestPowerAtTheEdges(t *testing.T) {
-	tests := []struct{ in, want string }{
+	checkEdges(t, "ParsePower", func(s string) (string, error) { p, err := ParsePower(s); return p.String(), err }, []edge{
 		{"0", "0 GW"},
 		{"10 gW", "10 GW"},
 		{"10 Gw", "10 GW"},
@@ -95,15 +88,11 @@ func TestPowerAtTheEdges(t *testing.T) {
 		{".inf", "error: not a figure (write for example 10 GW or undisclosed)"},
 		{"１0 GW", "error: write digits as 0-9"},
 		{"1 GW-", "error: a range needs a figure at each end (for example 10 GW-20 GW)"},
-	}
-	for _, tt := range tests {
-		p, err := ParsePower(tt.in)
-		checkEdge(t, "ParsePower", tt.in, p.String(), err, tt.want)
-	}
+	})
 }
 
 func TestDatesAtTheEdges(t *testing.T) {
-	tests := []struct{ in, want string }{
+	checkEdges(t, "ParseDate", func(s string) (string, error) { d, err := ParseDate(s); return d.String(), err }, []edge{
 		{"2024-02-29", "2024-02-29"},
 		{"2025-02-29", "error: not a date"},
 		{"0000-01-01", "error: year 0000 does not exist"},
@@ -114,28 +103,31 @@ func TestDatesAtTheEdges(t *testing.T) {
 		{"2025-09-22T10:00:00Z", "error: not a date"},
 		{"+2025-09", "error: not a date"},
 		{"２０２５-09-22", "error: not a date"},
-	}
-	for _, tt := range tests {
-		d, err := ParseDate(tt.in)
-		checkEdge(t, "ParseDate", tt.in, d.String(), err, tt.want)
-	}
+	})
 	if d, err := ParseDateBound("0000"); err == nil {
 		t.Errorf(`ParseDateBound("0000") = %+v, want an error`, d)
 	}
 }
 
-func checkEdge(t *testing.T, fn, in, got string, err error, want string) {
+// edge is an input and what it reads as: its canonical form, or
+// "error: " and part of the message.
+type edge struct{ in, want string }
+
+func checkEdges(t *testing.T, fn string, parse func(string) (string, error), edges []edge) {
 	t.Helper()
-	wantErr, isErr := strings.CutPrefix(want, "error: ")
-	switch {
-	case isErr && err == nil:
-		t.Errorf("%s(%q) = %q, want an error containing %q", fn, short(in), got, wantErr)
-	case isErr && !strings.Contains(err.Error(), wantErr):
-		t.Errorf("%s(%q) error = %q, want it to contain %q", fn, short(in), err, wantErr)
-	case !isErr && err != nil:
-		t.Errorf("%s(%q): %v, want %q", fn, short(in), err, want)
-	case !isErr && got != want:
-		t.Errorf("%s(%q) = %q, want %q", fn, short(in), got, want)
+	for _, e := range edges {
+		got, err := parse(e.in)
+		wantErr, isErr := strings.CutPrefix(e.want, "error: ")
+		switch {
+		case isErr && err == nil:
+			t.Errorf("%s(%q) = %q, want an error containing %q", fn, short(e.in), got, wantErr)
+		case isErr && !strings.Contains(err.Error(), wantErr):
+			t.Errorf("%s(%q) error = %q, want it to contain %q", fn, short(e.in), err, wantErr)
+		case !isErr && err != nil:
+			t.Errorf("%s(%q): %v, want %q", fn, short(e.in), err, e.want)
+		case !isErr && got != e.want:
+			t.Errorf("%s(%q) = %q, want %q", fn, short(e.in), got, e.want)
+		}
 	}
 }
 

@@ -17,47 +17,44 @@ const maxErrLen = 400
 // whose canonical form reads back to the same value, and, for the plain
 // forms, the value a careful reader of the text would compute.
 func FuzzParseAmount(f *testing.F) {
-	for _, s := range []string{"$100B", "up to $100B", "$17.4B-$19.4B", "~$40B", "undisclosed", "1e10", "$1,000,000", "≤", "$9223372.036854775807T"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		a, err := ParseAmount(s)
-		if err != nil {
-			checkError(t, s, err)
-			return
-		}
-		checkFigure(t, s, a.figure)
-		_ = a.Human()
-		back, err := ParseAmount(a.String())
-		if err != nil || back != a {
-			t.Fatalf("ParseAmount(%q) = %+v; its String %q reads back as %+v, %v", s, a, a.String(), back, err)
-		}
-		if want, ok := plainValue(s, dollarForm, map[string]int{"": 0, "k": 3, "m": 6, "b": 9, "t": 12}); ok && (a.Q != Exact || a.Lo != want) {
-			t.Fatalf("ParseAmount(%q) = %+v, want exactly %d", s, a, want)
-		}
-	})
+	fuzzFigure(f, []string{"$100B", "up to $100B", "$17.4B-$19.4B", "~$40B", "undisclosed", "1e10", "$1,000,000", "≤", "$9223372.036854775807T"},
+		func(s string) (figure, string, error) {
+			a, err := ParseAmount(s)
+			_ = a.Human()
+			return a.figure, a.String(), err
+		},
+		dollarForm, map[string]int{"": 0, "k": 3, "m": 6, "b": 9, "t": 12})
 }
 
 // FuzzParsePower is FuzzParseAmount for power.
 func FuzzParsePower(f *testing.F) {
-	for _, s := range []string{"10 GW", "750 MW", "1.2 gigawatts", "up to 750 MW", "1-2 GW", "500 MW-1.2 GW", "0.05", "undisclosed", "10 gW"} {
+	fuzzFigure(f, []string{"10 GW", "750 MW", "1.2 gigawatts", "up to 750 MW", "1-2 GW", "500 MW-1.2 GW", "0.05", "undisclosed", "10 gW"},
+		func(s string) (figure, string, error) {
+			p, err := ParsePower(s)
+			_, _ = p.Human(), DecimalGW(p.Lo)
+			return p.figure, p.String(), err
+		},
+		powerForm, map[string]int{"": 9, "gw": 9, "mw": 6, "kw": 3})
+}
+
+// fuzzFigure runs the checks of FuzzParseAmount with parse, which returns
+// the figure read and its canonical form.
+func fuzzFigure(f *testing.F, seeds []string, parse func(string) (figure, string, error), form *regexp.Regexp, units map[string]int) {
+	for _, s := range seeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		p, err := ParsePower(s)
+		fig, canon, err := parse(s)
 		if err != nil {
 			checkError(t, s, err)
 			return
 		}
-		checkFigure(t, s, p.figure)
-		_ = p.Human()
-		_ = DecimalGW(p.Lo)
-		back, err := ParsePower(p.String())
-		if err != nil || back != p {
-			t.Fatalf("ParsePower(%q) = %+v; its String %q reads back as %+v, %v", s, p, p.String(), back, err)
+		checkFigure(t, s, fig)
+		if back, _, err := parse(canon); err != nil || back != fig {
+			t.Fatalf("%q reads as %+v; its canonical form %q reads back as %+v, %v", s, fig, canon, back, err)
 		}
-		if want, ok := plainValue(s, powerForm, map[string]int{"": 9, "gw": 9, "mw": 6, "kw": 3}); ok && (p.Q != Exact || p.Lo != want) {
-			t.Fatalf("ParsePower(%q) = %+v, want exactly %d", s, p, want)
+		if want, ok := plainValue(s, form, units); ok && (fig.Q != Exact || fig.Lo != want) {
+			t.Fatalf("%q reads as %+v, want exactly %d", s, fig, want)
 		}
 	})
 }
