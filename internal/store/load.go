@@ -175,6 +175,9 @@ func leavesFolder(fsys fs.FS, p string) bool {
 func loadRegistry(fsys fs.FS, shown string) (reg *Registry, probs []Problem) {
 	fd := &fileDecoder{path: shown}
 	defer guard(fd, func() { reg, probs = nil, fd.probs })
+	if info, err := fs.Lstat(fsys, RegistryFile); err == nil && info.Mode()&fs.ModeSymlink != 0 && leavesFolder(fsys, RegistryFile) {
+		return nil, nil // the walk reports it
+	}
 	data, err := readCapped(fsys, RegistryFile)
 	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, errFolder) {
 		return nil, nil // none, or a folder the walk reports

@@ -86,6 +86,7 @@ func TestWalkLinks(t *testing.T) {
 	symlink(t, "sub/deal-three.yaml", dir, "alias-deal.yaml")
 	symlink(t, "sub", dir, "linked.yaml")
 	symlink(t, "nowhere.yaml", dir, "broken.yaml")
+	symlink(t, filepath.Join(outside, "stolen.yaml"), dir, RegistryFile)
 
 	set := loadDir(t, dir)
 	outsideMsg := "not read: a link to outside the data folder; dealtrack reads only inside it"
@@ -94,6 +95,7 @@ func TestWalkLinks(t *testing.T) {
 		sev       Severity
 	}{
 		{"deals/absolute-out.yaml", outsideMsg, Error},
+		{"deals/parties.yaml", outsideMsg, Error},
 		{"deals/relative-out.yaml", outsideMsg, Error},
 		{"deals/more", outsideMsg, Warning},
 		{"deals/loop-a.yaml", "cannot read: too many levels of symbolic links", Error},
@@ -110,8 +112,8 @@ func TestWalkLinks(t *testing.T) {
 	// A link to a file inside the folder is read like the file, under the
 	// link's name; nothing outside is read, and no folder twice.
 	wantIDs(t, set, "alias-deal", "deal-one", "deal-three")
-	if n := len(set.Problems); n != 9 {
-		t.Errorf("%d problems, want 9: %v", n, set.Problems)
+	if n := len(set.Problems); n != 10 {
+		t.Errorf("%d problems, want 10: %v", n, set.Problems)
 	}
 }
 
