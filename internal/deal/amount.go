@@ -13,6 +13,7 @@ type Amount struct{ figure }
 // "up to", "over", "more than", "at least", "about" and "~", a range
 // "$10B-$20B" or "$10B to $20B", or "undisclosed".
 func ParseAmount(s string) (Amount, error) {
+	s = usDollarSign(s)
 	if c := foreignCurrency(s); c != "" {
 		return Amount{}, fmt.Errorf("only US dollars (found %s; convert and write for example $10B)", c)
 	}
@@ -40,11 +41,17 @@ var dollarScales = []scale{
 	{"t", 12}, {"tn", 12}, {"trillion", 12},
 }
 
-var dollars = unitSystem{parseUnit: dollarUnit, format: FormatDollars}
+var dollars = unitSystem{base: "dollars", parseUnit: dollarUnit, format: FormatDollars}
 
 func dollarUnit(num, rest string) (int, error) {
-	rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), " USD"))
-	if rest == "" || strings.EqualFold(rest, "USD") {
+	rest = strings.TrimSpace(rest)
+	if strings.EqualFold(rest, "USD") {
+		return 0, nil
+	}
+	if n := len(rest) - len(" usd"); n >= 0 && asciiEqualFold(rest[n:], " usd") {
+		rest = strings.TrimSpace(rest[:n])
+	}
+	if rest == "" {
 		return 0, nil
 	}
 	low := strings.ToLower(rest)
@@ -54,18 +61,27 @@ func dollarUnit(num, rest string) (int, error) {
 		}
 	}
 	if _, err := powerUnit(num, rest); err == nil {
-		return 0, fmt.Errorf("%q is power, not money (dollars take K, M, B or T)", num+" "+rest)
+		return 0, fmt.Errorf("%s is power, not money (dollars take K, M, B or T)", quote(num+" "+rest))
 	}
 	if word, more, ok := strings.Cut(rest, " "); ok {
 		if _, err := dollarUnit(num, word); err == nil {
-			return 0, fmt.Errorf("unexpected %q after %s (put details in notes)", strings.TrimSpace(more), num+word)
+			return 0, fmt.Errorf("unexpected %s after %s (put details in notes)", quote(strings.TrimSpace(more)), short(num+word))
 		}
-		return 0, fmt.Errorf("unexpected %q after %s (put details in notes)", rest, num)
+		return 0, fmt.Errorf("unexpected %s after %s (put details in notes)", quote(rest), short(num))
 	}
-	return 0, fmt.Errorf("unknown scale %q (use K, M, B or T)", rest)
+	return 0, fmt.Errorf("unknown scale %s (use K, M, B or T)", quote(rest))
 }
 
 var currencies = []string{"€", "£", "¥", "₹", "₩", "eur", "gbp", "jpy", "cny", "rmb", "chf", "inr", "euro", "yen", "yuan", "pound", "aed", "sar", "cad", "aud", "c$", "a$", "hk$", "s$"}
+
+// usDollarSign reads "US$" as "$": it is the same currency, and its "S$"
+// must not pass for Singapore dollars.
+func usDollarSign(s string) string {
+	for i := indexFold(s, "us$"); i >= 0; i = indexFold(s, "us$") {
+		s = s[:i] + s[i+2:]
+	}
+	return s
+}
 
 func foreignCurrency(s string) string {
 	low := strings.ToLower(s)
@@ -106,11 +122,22 @@ func canonical(f figure, u unitSystem) string {
 	case Undisclosed:
 		return "undisclosed"
 	case Range:
-		return u.format(f.Lo, true) + "-" + u.format(f.Hi, true)
+		return rangeLow(f, u) + "-" + u.format(f.Hi, true)
 	case Exact:
 		return u.format(f.Lo, true)
 	}
 	return f.Q.String() + " " + u.format(f.Lo, true)
+}
+
+// rangeLow writes the low end of a range. A low end without a scale takes
+// the high end's ("$10-20B" is $10B to $20B), so a few dollars below a
+// high end of thousands or more are marked as plain dollars: "$10 USD-$10K".
+func rangeLow(f figure, u unitSystem) string {
+	lo := u.format(f.Lo, true)
+	if u.base == dollars.base && f.Lo > 0 && f.Lo < 1000 && f.Hi >= 1000 {
+		lo += " USD"
+	}
+	return lo
 }
 
 var humanPrefix = [...]string{Exact: "", UpTo: "≤", Over: ">", About: "~"}

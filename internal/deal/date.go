@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"errors"
 	"fmt"
 	"time"
 )
@@ -25,19 +26,29 @@ func ParseDate(s string) (Date, error) {
 		if layout == "2006-01" {
 			d.Day = 0
 		}
+		if d.Year == 0 {
+			return Date{}, errYearZero
+		}
 		return d, nil
 	}
 	return Date{}, fmt.Errorf("not a date (use YYYY-MM-DD, or YYYY-MM when only the month is known)")
 }
 
+// errYearZero refuses year 0000: it does not exist, and a zero year is how
+// Date says "unset".
+var errYearZero = errors.New("year 0000 does not exist")
+
 // ParseDateBound reads a date for a filter: YYYY-MM-DD, YYYY-MM or YYYY.
 func ParseDateBound(s string) (Date, error) {
 	if len(s) == 4 {
-		if t, err := time.Parse("2006", s); err == nil {
+		if t, err := time.Parse("2006", s); err == nil && t.Year() > 0 {
 			return Date{Year: t.Year()}, nil
 		}
 	}
 	d, err := ParseDate(s)
+	if err == errYearZero {
+		return Date{}, err
+	}
 	if err != nil {
 		return Date{}, fmt.Errorf("not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
 	}

@@ -3,8 +3,11 @@ package deal
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Qualifier says how a figure was stated in the report it comes from.
@@ -94,6 +97,7 @@ type scale struct {
 
 // unitSystem describes how one kind of figure is written.
 type unitSystem struct {
+	base      string                                      // "dollars" or "watts", for messages
 	parseUnit func(num, rest string) (exp int, err error) // rest is what follows the number
 	format    func(v int64, exact bool) string
 }
@@ -112,9 +116,15 @@ func parseFigure(s string, u unitSystem) (figure, error) {
 		return figure{Q: Undisclosed}, nil
 	}
 	q, rest := splitQualifier(s)
+	if rest == "" {
+		return figure{}, notFigure(s, u)
+	}
+	if err := signed(rest); err != nil {
+		return figure{}, err
+	}
 	if lo, hi, ok := splitRange(rest); ok {
 		if q != Exact {
-			return figure{}, fmt.Errorf("a range takes no qualifier: write %q", rest)
+			return figure{}, fmt.Errorf("a range takes no qualifier: write %s", quote(rest))
 		}
 		return parseRange(lo, hi, u)
 	}
@@ -126,6 +136,9 @@ func parseFigure(s string, u unitSystem) (figure, error) {
 }
 
 func parseRange(lo, hi string, u unitSystem) (figure, error) {
+	if strings.TrimSpace(hi) == "" {
+		return figure{}, fmt.Errorf("a range needs a figure at each end (for example %s-%s)", u.format(10_000_000_000, true), u.format(20_000_000_000, true))
+	}
 	h, err := parseQuantity(hi, u, "")
 	if err != nil {
 		return figure{}, err
@@ -135,7 +148,7 @@ func parseRange(lo, hi string, u unitSystem) (figure, error) {
 		return figure{}, err
 	}
 	if l > h {
-		return figure{}, fmt.Errorf("range %s to %s runs backwards (write the low end first)", strings.TrimSpace(lo), strings.TrimSpace(hi))
+		return figure{}, fmt.Errorf("range %s to %s runs backwards (write the low end first)", short(strings.TrimSpace(lo)), short(strings.TrimSpace(hi)))
 	}
 	return figure{Q: Range, Lo: l, Hi: h}, nil
 }
@@ -160,17 +173,56 @@ func splitQualifier(s string) (Qualifier, string) {
 }
 
 // splitRange splits "A-B", "A – B" or "A to B". A leading minus sign is not
-// a range.
+// a range, nor is the minus of an exponent ("1e-3").
 func splitRange(s string) (lo, hi string, ok bool) {
-	if i := strings.Index(strings.ToLower(s), " to "); i > 0 {
+	if i := indexFold(s, " to "); i > 0 {
 		return s[:i], s[i+4:], true
 	}
-	for _, sep := range []string{"–", "-"} {
-		if i := strings.Index(s[1:], sep); i >= 0 {
-			return s[:i+1], s[i+1+len(sep):], true
+	for i := 1; i < len(s); i++ {
+		switch {
+		case strings.HasPrefix(s[i:], "–"):
+			return s[:i], s[i+len("–"):], true
+		case s[i] == '-' && !isExponent(s, i):
+			return s[:i], s[i+1:], true
 		}
 	}
 	return "", "", false
+}
+
+// isExponent reports whether the sign at s[i] belongs to an exponent: a
+// digit, then e or E, then the sign, then a digit.
+func isExponent(s string, i int) bool {
+	return i >= 2 && (s[i-1] == 'e' || s[i-1] == 'E') && isDigit(s[i-2]) && i+1 < len(s) && isDigit(s[i+1])
+}
+
+// indexFold is strings.Index ignoring the case of ASCII letters, with
+// indexes into s itself (strings.ToLower may change byte lengths).
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if asciiEqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+func asciiEqualFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if lower(a[i]) != lower(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func lower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // parseQuantity reads a number and its unit. When the number has no unit
@@ -180,12 +232,15 @@ func parseQuantity(s string, u unitSystem, other string) (int64, error) {
 	if s == "" {
 		return 0, errEmpty
 	}
-	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−") {
-		return 0, fmt.Errorf("negative figure %q (figures are positive)", s)
+	if err := signed(s); err != nil {
+		return 0, err
 	}
 	num, rest := splitNumber(s)
 	if num == "" {
-		return 0, fmt.Errorf("not a figure (write for example %s or undisclosed)", u.format(10_000_000_000, true))
+		return 0, notFigure(s, u)
+	}
+	if err := oddNumber(num, rest); err != nil {
+		return 0, err
 	}
 	if rest == "" && other != "" {
 		_, rest = splitNumber(strings.TrimSpace(other))
@@ -194,7 +249,81 @@ func parseQuantity(s string, u unitSystem, other string) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return exactInteger(num, exp)
+	return exactInteger(num, exp, u)
+}
+
+// signed refuses a figure with a sign: figures are positive, and "+$5B"
+// reads as a change rather than an amount.
+func signed(s string) error {
+	unsigned := strings.TrimPrefix(s, "$")
+	for _, sign := range []string{"-", "−", "+"} {
+		if strings.HasPrefix(unsigned, sign) {
+			if sign == "+" {
+				return fmt.Errorf("a figure takes no sign (write the amount itself, %s)", short(strings.Replace(s, "+", "", 1)))
+			}
+			return fmt.Errorf("negative figure %s (figures are positive)", quote(s))
+		}
+	}
+	return nil
+}
+
+// oddNumber refuses number forms other programs read differently: hex,
+// octal and binary prefixes, and underscores between digits.
+func oddNumber(num, rest string) error {
+	switch {
+	case strings.TrimPrefix(num, "$") == "0" && rest != "" && strings.ContainsRune("xXoObB", rune(rest[0])) && len(rest) > 1 && isHexDigit(rest[1]):
+		return errors.New("write figures in decimal digits, not hexadecimal, octal or binary")
+	case strings.HasPrefix(rest, "_") && len(rest) > 1 && isDigit(rest[1]):
+		return fmt.Errorf("no underscores in numbers (write %s, or group thousands with commas)", short(strings.ReplaceAll(num+rest, "_", "")))
+	}
+	return nil
+}
+
+func isHexDigit(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+
+// notFigure explains why s does not start with a number. Like every error
+// here, it leaves quoting the whole input to the caller.
+func notFigure(s string, u unitSystem) error {
+	example := u.format(10_000_000_000, true)
+	switch {
+	case strings.ContainsFunc(s, func(r rune) bool { return unicode.IsDigit(r) && r > unicode.MaxASCII }):
+		return fmt.Errorf("write digits as 0-9 (for example %s)", example)
+	case strings.Contains(s, "＄") || strings.Contains(s, "﹩"):
+		return fmt.Errorf("write the dollar sign as $ (for example %s)", example)
+	}
+	return fmt.Errorf("not a figure (write for example %s or undisclosed)", example)
+}
+
+// quote quotes s for a message, shortened when long.
+func quote(s string) string {
+	head, cut := shorten(s)
+	if cut {
+		return strconv.Quote(head) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// short is s for a message, shortened when long.
+func short(s string) string {
+	head, cut := shorten(s)
+	if cut {
+		return head + "…"
+	}
+	return s
+}
+
+// shorten returns the first 40 bytes of s, at a rune boundary, when s is
+// much longer.
+func shorten(s string) (string, bool) {
+	const keep = 40
+	if len(s) <= keep+3 {
+		return s, false
+	}
+	cut := keep
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut], true
 }
 
 // splitNumber splits a leading number (digits, one point, thousands commas,
@@ -205,20 +334,23 @@ func splitNumber(s string) (num, rest string) {
 	if strings.HasPrefix(s, "$") {
 		i = 1
 	}
-	start := i
+	digits := 0
 	for i < len(s) {
 		c := s[i]
 		switch {
-		case c >= '0' && c <= '9', c == '.', c == ',':
+		case c >= '0' && c <= '9':
+			i, digits = i+1, digits+1
+			continue
+		case c == '.', c == ',':
 			i++
 			continue
-		case (c == 'e' || c == 'E') && i > start && i+1 < len(s) && (isDigit(s[i+1]) || (s[i+1] == '+' || s[i+1] == '-') && i+2 < len(s) && isDigit(s[i+2])):
+		case (c == 'e' || c == 'E') && digits > 0 && i+1 < len(s) && (isDigit(s[i+1]) || (s[i+1] == '+' || s[i+1] == '-') && i+2 < len(s) && isDigit(s[i+2])):
 			i += 2
 			continue
 		}
 		break
 	}
-	if i == start {
+	if digits == 0 {
 		return "", s
 	}
 	return s[:i], strings.TrimSpace(s[i:])
@@ -231,13 +363,13 @@ const maxDigits = 40
 
 // exactInteger returns num × 10^exp as an exact integer. num may start with
 // "$" and hold thousands commas, one decimal point and an exponent.
-func exactInteger(num string, exp int) (int64, error) {
+func exactInteger(num string, exp int, u unitSystem) (int64, error) {
 	orig := num
 	num = strings.TrimPrefix(num, "$")
 	if m, e, ok := strings.Cut(strings.ToLower(num), "e"); ok {
 		n, err := strconv.Atoi(e)
 		if err != nil || n > maxDigits || n < -maxDigits {
-			return 0, fmt.Errorf("exponent out of range in %q", orig)
+			return 0, fmt.Errorf("exponent out of range in %s", quote(orig))
 		}
 		num, exp = m, exp+n
 	}
@@ -248,9 +380,12 @@ func exactInteger(num string, exp int) (int64, error) {
 		}
 		num = plain
 	}
-	whole, frac, _ := strings.Cut(num, ".")
-	if whole == "" && frac == "" || strings.Contains(frac, ".") {
-		return 0, fmt.Errorf("%q is not a number", orig)
+	whole, frac, point := strings.Cut(num, ".")
+	switch {
+	case whole == "" && frac == "" || strings.Contains(frac, "."):
+		return 0, fmt.Errorf("%s is not a number", quote(orig))
+	case point && frac == "":
+		return 0, fmt.Errorf("%s: a decimal point needs digits after it (write %s, or the decimals)", quote(orig), short(strings.TrimSuffix(strings.TrimSpace(orig), ".")))
 	}
 	digits := strings.TrimLeft(whole+frac, "0")
 	exp -= len(frac)
@@ -261,14 +396,15 @@ func exactInteger(num string, exp int) (int64, error) {
 		return 0, nil
 	}
 	if exp < 0 {
-		return 0, fmt.Errorf("%q has more decimals than its unit allows", strings.TrimSpace(orig))
+		return 0, fmt.Errorf("%s has more decimals than its unit allows: figures are whole %s (round it)", quote(strings.TrimSpace(orig)), u.base)
 	}
+	tooLarge := fmt.Errorf("%s is too large (figures go up to about %s)", quote(orig), u.format(math.MaxInt64, false))
 	if len(digits)+exp > 19 {
-		return 0, fmt.Errorf("%q is too large", orig)
+		return 0, tooLarge
 	}
 	v, err := strconv.ParseInt(digits+strings.Repeat("0", exp), 10, 64)
 	if err != nil {
-		return 0, fmt.Errorf("%q is too large", orig)
+		return 0, tooLarge
 	}
 	return v, nil
 }
@@ -277,13 +413,16 @@ func exactInteger(num string, exp int) (int64, error) {
 func dropThousands(num string) (string, error) {
 	whole, frac, hasFrac := strings.Cut(num, ".")
 	groups := strings.Split(whole, ",")
+	if len(groups) == 2 && !hasFrac && len(groups[0]) > 0 && len(groups[1]) > 0 && len(groups[1]) != 3 {
+		return "", fmt.Errorf("%s: commas separate thousands; write decimals with a point (%s)", quote(num), short(groups[0]+"."+groups[1]))
+	}
 	for i, g := range groups {
 		if len(g) != 3 && (i > 0 || len(g) == 0 || len(g) > 3) {
-			return "", fmt.Errorf("%q: commas must separate groups of three digits", num)
+			return "", fmt.Errorf("%s: commas must separate groups of three digits", quote(num))
 		}
 	}
 	if strings.Contains(frac, ",") {
-		return "", fmt.Errorf("%q: no commas after the decimal point", num)
+		return "", fmt.Errorf("%s: no commas after the decimal point", quote(num))
 	}
 	plain := strings.Join(groups, "")
 	if hasFrac {

@@ -34,7 +34,7 @@ func (p Power) Human() string { return human(p.figure, watts) }
 // GW converts watts to gigawatts.
 func GW(w int64) float64 { return float64(w) / 1e9 }
 
-var watts = unitSystem{parseUnit: powerUnit, format: FormatWatts}
+var watts = unitSystem{base: "watts", parseUnit: powerUnit, format: FormatWatts}
 
 var powerUnits = []scale{
 	{"gw", 9}, {"gigawatt", 9}, {"gigawatts", 9},
@@ -42,9 +42,16 @@ var powerUnits = []scale{
 	{"kw", 3}, {"kilowatt", 3}, {"kilowatts", 3},
 }
 
+// powerUnit reads the unit of a power figure, ignoring case: "gW" and
+// "Mw" are slips worth forgiving. Only "mW", the exact spelling of
+// milliwatts, is refused: no deal is that small, but the writer chose the
+// case on purpose.
 func powerUnit(num, rest string) (int, error) {
 	if rest == "" {
 		return 9, nil
+	}
+	if rest == "mW" {
+		return 0, fmt.Errorf("mW is milliwatts; write MW for megawatts")
 	}
 	low := strings.ToLower(rest)
 	for _, u := range powerUnits {
@@ -53,9 +60,9 @@ func powerUnit(num, rest string) (int, error) {
 		}
 	}
 	if strings.HasSuffix(low, "wh") || strings.HasSuffix(low, "watt-hours") || strings.HasSuffix(low, "watt hours") {
-		return 0, fmt.Errorf("%s is energy; give power in GW or MW", rest)
+		return 0, fmt.Errorf("%s is energy; give power in GW or MW", short(rest))
 	}
-	return 0, fmt.Errorf("unknown unit %q after %s (use GW or MW)", rest, num)
+	return 0, fmt.Errorf("unknown unit %s after %s (use GW or MW)", quote(rest), short(num))
 }
 
 // FormatWatts writes v watts as "10 GW" or "750 MW", exactly or rounded

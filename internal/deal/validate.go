@@ -3,6 +3,7 @@ package deal
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // FieldError is a broken rule, with the path of the field it concerns
@@ -18,6 +19,9 @@ func (e FieldError) Error() string {
 	}
 	return e.Field + ": " + e.Msg
 }
+
+// MaxTitleLen caps a title, in characters: a title is one line of a table.
+const MaxTitleLen = 1000
 
 // MsgRequired is the message of a missing required field.
 const MsgRequired = "required"
@@ -72,6 +76,9 @@ func (d *Deal) Validate() []FieldError {
 		if r.empty {
 			add(r.field, MsgRequired)
 		}
+	}
+	if n := utf8.RuneCountInString(d.Title); n > MaxTitleLen {
+		add("title", "%d characters; a title is at most %d (put the rest in notes)", n, MaxTitleLen)
 	}
 	seen := map[string]int{}
 	for i, p := range d.Parties {

@@ -45,7 +45,7 @@ func decodeDeal(fd *fileDecoder, id string, data []byte, reg *Registry) (*deal.D
 		"updates":   dd.at("updates", func(n *yaml.Node) { d.Updates = dd.updates(n) }),
 	})
 	for _, e := range d.Validate() {
-		if _, present := dd.where[e.Field]; present && e.Msg == deal.MsgRequired {
+		if n, present := dd.where[e.Field]; present && e.Msg == deal.MsgRequired && dd.reportedAt(n) {
 			continue // the key is there with a bad value, already reported
 		}
 		dd.errorf(dd.node(e.Field), "%s", e.Error())

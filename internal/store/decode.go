@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -16,19 +17,54 @@ import (
 // maxDepth bounds the nesting of a deal file; a deal needs four levels.
 const maxDepth = 8
 
+// MaxValueLen caps a single value (a title, a note, a name) in bytes;
+// notes of a few paragraphs take a few kilobytes.
+const MaxValueLen = 64 << 10
+
 // fileDecoder walks the YAML nodes of one file and collects its problems,
 // each at the position of the node it concerns.
 type fileDecoder struct {
 	path  string
+	data  []byte // the file's text, for hints on syntax errors
+	end   [2]int // line and column just past the text's end
 	probs []Problem
+	errAt map[[2]int]bool // positions of the errors in probs
 }
 
 func (fd *fileDecoder) problem(n *yaml.Node, sev Severity, format string, args ...any) {
 	p := Problem{Path: fd.path, Severity: sev, Msg: fmt.Sprintf(format, args...)}
 	if n != nil {
-		p.Line, p.Col = n.Line, n.Column
+		p.Line, p.Col = fd.inside(n.Line, n.Column)
+	}
+	if sev == Error {
+		if fd.errAt == nil {
+			fd.errAt = map[[2]int]bool{}
+		}
+		fd.errAt[[2]int{p.Line, p.Col}] = true
 	}
 	fd.probs = append(fd.probs, p)
+}
+
+// setText keeps the text the problems point into.
+func (fd *fileDecoder) setText(data []byte) {
+	last := bytes.LastIndexByte(data, '\n')
+	fd.data = data
+	fd.end = [2]int{bytes.Count(data, []byte("\n")) + 1, utf8.RuneCount(bytes.TrimSuffix(data[last+1:], []byte("\r"))) + 1}
+}
+
+// inside keeps a position YAML reports within the text: at the end of a
+// file without a final line break, YAML counts one line more.
+func (fd *fileDecoder) inside(line, col int) (int, int) {
+	if line > fd.end[0] {
+		return fd.end[0], fd.end[1]
+	}
+	return line, col
+}
+
+// reportedAt reports whether an error was recorded at node n.
+func (fd *fileDecoder) reportedAt(n *yaml.Node) bool {
+	line, col := fd.inside(n.Line, n.Column)
+	return fd.errAt[[2]int{line, col}]
 }
 
 func (fd *fileDecoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -39,16 +75,24 @@ func (fd *fileDecoder) failed() bool {
 	return slices.ContainsFunc(fd.probs, func(p Problem) bool { return p.Severity == Error })
 }
 
+const emptyFile = "empty file (a deal needs at least title, announced, status, kind, parties and sources)"
+
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
 // document parses data as exactly one YAML document whose top level is a
 // mapping, and returns that mapping, or nil after recording why not.
 func (fd *fileDecoder) document(data []byte) *yaml.Node {
+	data, bad := checkText(data)
+	if bad != nil {
+		fd.probs = append(fd.probs, Problem{Path: fd.path, Line: bad.line, Col: bad.col, Msg: bad.msg})
+		return nil
+	}
+	fd.setText(data)
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			fd.errorf(nil, "empty file (a deal needs at least title, announced, status, kind, parties and sources)")
+			fd.errorf(nil, "%s", emptyFile)
 		} else {
 			fd.syntaxError(err)
 		}
@@ -66,6 +110,10 @@ func (fd *fileDecoder) document(data []byte) *yaml.Node {
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" && root.Style == 0 && root.Value == "" {
+		fd.errorf(nil, "%s", emptyFile) // a lone "---"
+		return nil
+	}
 	if !fd.plain(root, 0) {
 		return nil
 	}
@@ -78,16 +126,39 @@ func (fd *fileDecoder) document(data []byte) *yaml.Node {
 
 func (fd *fileDecoder) syntaxError(err error) {
 	msg := err.Error()
-	line := 0
+	line, col := 0, 1
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = "yaml: " + msg[len(m[0]):]
 	}
-	fd.probs = append(fd.probs, Problem{Path: fd.path, Line: line, Col: 1, Msg: msg})
+	if at, c, ok := fd.tabIndent(line); ok {
+		line, col = at, c
+		msg += " (a tab in the indentation: YAML indents with spaces only)"
+	}
+	if line > 0 {
+		line, col = fd.inside(line, col)
+	}
+	fd.probs = append(fd.probs, Problem{Path: fd.path, Line: line, Col: col, Msg: msg})
 }
 
-// plain refuses anchors, aliases, custom tags and deep nesting anywhere
-// under n.
+// tabIndent finds a tab in the indentation of the line a syntax error
+// names, or of the line after it (YAML often reports the line before).
+func (fd *fileDecoder) tabIndent(line int) (at, col int, ok bool) {
+	if line < 1 {
+		return 0, 0, false
+	}
+	lines := bytes.Split(fd.data, []byte("\n"))
+	for at = line; at <= line+1 && at <= len(lines); at++ {
+		indent := len(lines[at-1]) - len(bytes.TrimLeft(lines[at-1], " \t"))
+		if i := bytes.IndexByte(lines[at-1][:indent], '\t'); i >= 0 {
+			return at, i + 1, true
+		}
+	}
+	return 0, 0, false
+}
+
+// plain refuses anchors, aliases, merge keys, tags, deep nesting, values
+// over MaxValueLen and unsafe characters anywhere under n.
 func (fd *fileDecoder) plain(n *yaml.Node, depth int) bool {
 	switch {
 	case depth > maxDepth:
@@ -96,8 +167,21 @@ func (fd *fileDecoder) plain(n *yaml.Node, depth int) bool {
 	case n.Kind == yaml.AliasNode || n.Anchor != "":
 		fd.errorf(n, "anchors and aliases (& and *) are not allowed in deal files; write the value out")
 		return false
+	case n.Kind == yaml.ScalarNode && n.Tag == "!!merge":
+		fd.errorf(n, "merge keys (<<) are not allowed in deal files; write the keys out")
+		return false
 	case n.Tag != "" && !strings.HasPrefix(n.Tag, "!!"):
 		fd.errorf(n, "custom tag %s is not allowed", n.Tag)
+		return false
+	case n.Style&yaml.TaggedStyle != 0:
+		fd.errorf(n, "tag %s is not allowed in deal files; write the value plainly or in quotes", n.Tag)
+		return false
+	case len(n.Value) > MaxValueLen:
+		fd.errorf(n, "a value of %d bytes; values are at most %d KiB", len(n.Value), MaxValueLen>>10)
+		return false
+	}
+	if msg := unsafeInValue(n.Value); msg != "" {
+		fd.errorf(n, "%s", msg)
 		return false
 	}
 	for _, c := range n.Content {
@@ -144,6 +228,9 @@ func (fd *fileDecoder) fields(n *yaml.Node, what string, handlers map[string]fun
 }
 
 func suggestKey(key string, handlers map[string]func(*yaml.Node)) string {
+	if key != "" && key[0] >= '0' && key[0] <= '9' {
+		return ` (inside {...} a comma separates entries: quote a figure that holds one, like "1,000")`
+	}
 	keys := make([]string, 0, len(handlers))
 	for k := range handlers {
 		keys = append(keys, k)

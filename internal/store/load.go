@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -16,8 +17,6 @@ import (
 
 // MaxFileSize caps a deal file; a real one is a few kilobytes.
 const MaxFileSize = 1 << 20
-
-var errTooLarge = fmt.Errorf("file is larger than %d KiB; a deal file is small", MaxFileSize>>10)
 
 // Set is everything read from one data folder.
 type Set struct {
@@ -84,11 +83,9 @@ func Load(fsys fs.FS, prefix string) *Set {
 	show := func(p string) string { return path.Join(prefix, p) }
 	files, walkProbs := dealFiles(fsys, show)
 	s.files, s.Problems = files, walkProbs
-	if data, err := fs.ReadFile(fsys, RegistryFile); err == nil {
-		fd := &fileDecoder{path: show(RegistryFile)}
-		s.Registry = decodeRegistry(fd, data)
-		s.Problems = append(s.Problems, fd.probs...)
-	}
+	var regProbs []Problem
+	s.Registry, regProbs = loadRegistry(fsys, show(RegistryFile))
+	s.Problems = append(s.Problems, regProbs...)
 	results := make([]loaded, len(files))
 	parallel(len(files), func(i int) { results[i] = loadFile(fsys, files[i], show(files[i]), s.Registry) })
 	s.link(results)
@@ -97,7 +94,8 @@ func Load(fsys fs.FS, prefix string) *Set {
 }
 
 // dealFiles lists the deal files under fsys in lexical order, skipping
-// hidden entries and the registry.
+// hidden entries and the registry. It never follows a link to a folder, so
+// a walk cannot loop or leave fsys.
 func dealFiles(fsys fs.FS, show func(string) string) ([]string, []Problem) {
 	var files []string
 	var probs []Problem
@@ -107,16 +105,26 @@ func dealFiles(fsys fs.FS, show func(string) string) ([]string, []Problem) {
 			return nil
 		}
 		name := d.Name()
+		isDeal := strings.HasSuffix(name, ".yaml")
 		switch {
 		case p != "." && strings.HasPrefix(name, "."):
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 		case d.IsDir():
-		case p == RegistryFile:
+			if isDeal {
+				probs = append(probs, Problem{Path: show(p), Msg: "a folder named like a deal file; rename it (the files in it are read all the same)"})
+			}
 		case strings.HasSuffix(name, ".yml"):
 			probs = append(probs, Problem{Path: show(p), Severity: Warning, Msg: "not read: deal files end in .yaml"})
-		case strings.HasSuffix(name, ".yaml"):
+		case d.Type()&fs.ModeSymlink != 0:
+			if msg, sev := linkProblem(fsys, p, isDeal); msg != "" {
+				probs = append(probs, Problem{Path: show(p), Severity: sev, Msg: msg})
+			} else if isDeal && p != RegistryFile {
+				files = append(files, p)
+			}
+		case p == RegistryFile:
+		case isDeal:
 			files = append(files, p)
 		}
 		return nil
@@ -127,26 +135,91 @@ func dealFiles(fsys fs.FS, show func(string) string) ([]string, []Problem) {
 	return files, probs
 }
 
-// loadFile reads and decodes one deal file.
-func loadFile(fsys fs.FS, name, shown string, reg *Registry) loaded {
+// linkProblem decides about the symbolic link at p. A link to a file
+// inside fsys is read like that file, under the link's name. A link to a
+// folder, or to outside fsys, is never followed: an error when it is named
+// like a deal file, else a warning, so nothing goes unread unnoticed.
+func linkProblem(fsys fs.FS, p string, isDeal bool) (string, Severity) {
+	sev := Warning
+	if isDeal {
+		sev = Error
+	}
+	info, err := fs.Stat(fsys, p)
+	switch {
+	case err != nil && leavesFolder(fsys, p):
+		return "not read: a link to outside the data folder; dealtrack reads only inside it", sev
+	case err != nil && isDeal:
+		return "cannot read: " + cleanErr(err), sev
+	case err != nil:
+		return "", sev
+	case info.IsDir():
+		return "not read: a link to a folder (dealtrack does not follow them; move the deals in)", sev
+	}
+	return "", sev
+}
+
+// leavesFolder reports whether the link at p points outside fsys, as far
+// as its own text says.
+func leavesFolder(fsys fs.FS, p string) bool {
+	target, err := fs.ReadLink(fsys, p)
+	if err != nil {
+		return false
+	}
+	target = filepath.ToSlash(target)
+	if path.IsAbs(target) || filepath.IsAbs(target) {
+		return true
+	}
+	rel := path.Join(path.Dir(p), target)
+	return rel == ".." || strings.HasPrefix(rel, "../")
+}
+
+// loadRegistry reads the party registry, if there is one. Like a deal file,
+// a registry that cannot be read or decoded is a problem naming it, never
+// a crash.
+func loadRegistry(fsys fs.FS, shown string) (reg *Registry, probs []Problem) {
+	fd := &fileDecoder{path: shown}
+	defer guard(fd, func() { reg, probs = nil, fd.probs })
+	if info, err := fs.Lstat(fsys, RegistryFile); err == nil && info.Mode()&fs.ModeSymlink != 0 && leavesFolder(fsys, RegistryFile) {
+		return nil, nil // the walk reports it
+	}
+	data, err := readCapped(fsys, RegistryFile)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, errFolder) {
+		return nil, nil // none, or a folder the walk reports
+	}
+	if err != nil {
+		fd.errorf(nil, "%s", readError(err))
+		return nil, fd.probs
+	}
+	return decodeRegistry(fd, data), fd.probs
+}
+
+// guard turns a panic into a problem naming fd's file; then calls after.
+// It must be deferred.
+func guard(fd *fileDecoder, after func()) {
+	if r := recover(); r != nil {
+		fd.errorf(nil, "internal error while reading this file (please report it): %v", r)
+		after()
+	}
+}
+
+// loadFile reads and decodes one deal file. A panic, in reading or in a
+// library, becomes a problem naming the file, never a crash.
+func loadFile(fsys fs.FS, name, shown string, reg *Registry) (res loaded) {
+	fd := &fileDecoder{path: shown}
+	defer guard(fd, func() { res = loaded{path: shown, probs: fd.probs} })
 	data, err := readCapped(fsys, name)
 	if err != nil {
-		return loaded{path: shown, probs: []Problem{{Path: shown, Msg: err.Error()}}}
+		fd.errorf(nil, "%s", readError(err))
+		return loaded{path: shown, probs: fd.probs}
 	}
 	return decodeFile(name, shown, data, reg)
 }
 
-// decodeFile decodes the content of one deal file. A panic from a library
-// becomes a problem naming the file, never a crash.
+// decodeFile decodes the content of one deal file, under the same guard.
 func decodeFile(name, shown string, data []byte, reg *Registry) (res loaded) {
 	fd := &fileDecoder{path: shown}
 	res.path = shown
-	defer func() {
-		if r := recover(); r != nil {
-			res.deal, res.ok = nil, false
-			res.probs = append(fd.probs, Problem{Path: shown, Msg: fmt.Sprintf("internal error while reading this file (please report it): %v", r)})
-		}
-	}()
+	defer guard(fd, func() { res.deal, res.ok, res.probs = nil, false, fd.probs })
 	id := strings.TrimSuffix(path.Base(name), ".yaml")
 	d, partOf := decodeDeal(fd, id, data, reg)
 	res.deal, res.probs, res.ok = d, fd.probs, d != nil && !fd.failed()
@@ -156,20 +229,51 @@ func decodeFile(name, shown string, data []byte, reg *Registry) (res loaded) {
 	return res
 }
 
+// Why readCapped refuses a file.
+var (
+	errTooLarge  = fmt.Errorf("file is larger than %d KiB; a deal file is small", MaxFileSize>>10)
+	errFolder    = errors.New("a folder, not a deal file")
+	errIrregular = errors.New("not a regular file (a pipe, socket or device); a deal file is a plain file")
+)
+
+// readCapped reads a plain file of at most MaxFileSize bytes. It looks
+// before it opens, so a pipe named like a deal cannot block the walk, and
+// reads no more than the cap whatever the file claims, so /dev/zero behind
+// a name costs a mebibyte, not the machine.
 func readCapped(fsys fs.FS, name string) ([]byte, error) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case info.IsDir():
+		return nil, errFolder
+	case !info.Mode().IsRegular():
+		return nil, errIrregular
+	case info.Size() > MaxFileSize:
+		return nil, errTooLarge
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, errors.New("cannot read: " + cleanErr(err))
+		return nil, err
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, errors.New("cannot read: " + cleanErr(err))
+		return nil, err
 	}
 	if len(data) > MaxFileSize {
 		return nil, errTooLarge
 	}
 	return data, nil
+}
+
+// readError words an error of readCapped for a problem.
+func readError(err error) string {
+	if errors.Is(err, errTooLarge) || errors.Is(err, errIrregular) {
+		return err.Error()
+	}
+	return "cannot read: " + cleanErr(err)
 }
 
 // cleanErr drops the Go operation and path from fs errors: the problem

@@ -6,6 +6,9 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
+	"unicode"
 )
 
 // Severity says whether a problem fails a check.
@@ -30,9 +33,15 @@ type Problem struct {
 	Msg       string
 }
 
-// Error formats p as "path:line:col: error: message".
+// Error formats p as "path:line:col: error: message". A path holding
+// control characters (a file named with a line break) is quoted, so it
+// cannot forge lines of output.
 func (p Problem) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s: %s", p.Path, max(p.Line, 1), max(p.Col, 1), p.Severity, p.Msg)
+	shown := p.Path
+	if strings.ContainsFunc(shown, unicode.IsControl) {
+		shown = strconv.Quote(shown)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s: %s", shown, max(p.Line, 1), max(p.Col, 1), p.Severity, p.Msg)
 }
 
 func sortProblems(ps []Problem) {
