@@ -44,6 +44,12 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 // document parses data as exactly one YAML document whose top level is a
 // mapping, and returns that mapping, or nil after recording why not.
 func (fd *fileDecoder) document(data []byte) *yaml.Node {
+	if root, ok := fastDocument(data); ok { // the tree yaml.v3 would build, faster
+		if !fd.plain(root, 0) {
+			return nil
+		}
+		return root
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
