@@ -186,23 +186,40 @@ func (p *fastParser) blockMapping(ind, at, depth int) *yaml.Node {
 		if k == nil {
 			return nil
 		}
-		p.push(k)
 		v := p.value(ind, i, depth+1)
-		if v == nil || !p.skipBlank() {
+		if v == nil {
 			return nil
 		}
-		p.push(v)
-		if p.eof {
-			return p.close(m, base)
-		}
-		switch i := p.indent(); {
-		case i < ind:
-			return p.close(m, base)
-		case i > ind:
+		p.push(k, v)
+		more, ok := p.nextEntry(ind)
+		if !ok {
 			return nil
+		}
+		if !more {
+			return p.close(m, base)
 		}
 		at = p.off + ind
 	}
+}
+
+// nextEntry moves past blank lines after an entry of a block whose
+// entries start in column ind, and reports whether the next line is in
+// that column (more); ok is false for a line indented deeper, which would
+// continue the entry in ways the fast path leaves to yaml.v3.
+func (p *fastParser) nextEntry(ind int) (more, ok bool) {
+	if !p.skipBlank() {
+		return false, false
+	}
+	if p.eof {
+		return false, true
+	}
+	switch n := p.indent(); {
+	case n < ind:
+		return false, true
+	case n > ind:
+		return false, false
+	}
+	return true, true
 }
 
 // maxKeyLen keeps keys far below yaml.v3's limit of 1024 characters for a
@@ -285,20 +302,15 @@ func (p *fastParser) blockSequence(ind, depth int) *yaml.Node {
 		} else {
 			item = p.inline(i, depth+1)
 		}
-		if item == nil || !p.skipBlank() {
+		if item == nil {
 			return nil
 		}
 		p.push(item)
-		if p.eof {
-			return p.close(s, base)
-		}
-		switch n := p.indent(); {
-		case n < ind:
-			return p.close(s, base)
-		case n > ind:
+		more, ok := p.nextEntry(ind)
+		if !ok {
 			return nil
 		}
-		if !p.isEntry(p.off + ind) {
+		if !more || !p.isEntry(p.off+ind) {
 			return p.close(s, base)
 		}
 	}
@@ -448,61 +460,72 @@ func (p *fastParser) flowNext(i int, closing byte) (next int, done, ok bool) {
 
 // flowSequence parses [a, 'b', "c"] on one line.
 func (p *fastParser) flowSequence(i, depth int) (*yaml.Node, int) {
+	return p.flow(i, depth, yaml.SequenceNode, "!!seq", ']')
+}
+
+// flowMapping parses {k: v, k2: 'v2'} on one line.
+func (p *fastParser) flowMapping(i, depth int) (*yaml.Node, int) {
+	return p.flow(i, depth, yaml.MappingNode, "!!map", '}')
+}
+
+// flow parses a flow collection whose opening bracket is at i, up to its
+// closing one on the same line: items for a list, k: v pairs for a
+// mapping.
+func (p *fastParser) flow(i, depth int, kind yaml.Kind, tag string, closing byte) (*yaml.Node, int) {
 	if depth >= maxDepth {
 		return nil, 0
 	}
-	s, base := p.node(yaml.SequenceNode, yaml.FlowStyle, "!!seq", "", i), p.open()
+	n, base := p.node(kind, yaml.FlowStyle, tag, "", i), p.open()
 	i = p.skipSpaces(i + 1)
-	if i < p.end && p.src[i] == ']' {
-		return s, i + 1
+	if i < p.end && p.src[i] == closing {
+		return n, i + 1
 	}
 	for {
-		item, j := p.flowScalar(i)
-		if item == nil {
+		var j int
+		if kind == yaml.MappingNode {
+			j = p.flowPair(i)
+		} else {
+			j = p.flowItem(i)
+		}
+		if j < 0 {
 			return nil, 0
 		}
-		p.push(item)
-		next, done, ok := p.flowNext(j, ']')
+		next, done, ok := p.flowNext(j, closing)
 		if !ok {
 			return nil, 0
 		}
 		if done {
-			return p.close(s, base), next
+			return p.close(n, base), next
 		}
 		i = next
 	}
 }
 
-// flowMapping parses {k: v, k2: 'v2'} on one line.
-func (p *fastParser) flowMapping(i, depth int) (*yaml.Node, int) {
-	if depth >= maxDepth {
-		return nil, 0
+// flowItem parses the item of a flow list at i and pushes it; it returns
+// where the item ends, or -1.
+func (p *fastParser) flowItem(i int) int {
+	item, j := p.flowScalar(i)
+	if item == nil {
+		return -1
 	}
-	m, base := p.node(yaml.MappingNode, yaml.FlowStyle, "!!map", "", i), p.open()
-	i = p.skipSpaces(i + 1)
-	if i < p.end && p.src[i] == '}' {
-		return m, i + 1
+	p.push(item)
+	return j
+}
+
+// flowPair parses the k: v of a flow mapping at i and pushes both; it
+// returns where the value ends, or -1.
+func (p *fastParser) flowPair(i int) int {
+	j := p.keyEnd(i)
+	if j < 0 || j+1 == p.end {
+		return -1
 	}
-	for {
-		j := p.keyEnd(i)
-		if j < 0 || j+1 == p.end {
-			return nil, 0
-		}
-		k := p.node(yaml.ScalarNode, 0, resolveTag(p.src[i:j]), p.src[i:j], i)
-		v, j := p.flowScalar(p.skipSpaces(j + 1))
-		if v == nil {
-			return nil, 0
-		}
-		p.push(k, v)
-		next, done, ok := p.flowNext(j, '}')
-		if !ok {
-			return nil, 0
-		}
-		if done {
-			return p.close(m, base), next
-		}
-		i = next
+	k := p.node(yaml.ScalarNode, 0, resolveTag(p.src[i:j]), p.src[i:j], i)
+	v, end := p.flowScalar(p.skipSpaces(j + 1))
+	if v == nil {
+		return -1
 	}
+	p.push(k, v)
+	return end
 }
 
 // literal parses a literal block scalar (| or |-) whose indicator is at
