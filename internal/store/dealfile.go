@@ -25,7 +25,7 @@ func decodeDeal(fd *fileDecoder, id string, data []byte, reg *Registry) (*deal.D
 	if root == nil {
 		return nil, nil
 	}
-	dd := &dealDecoder{fileDecoder: fd, reg: reg, where: map[string]*yaml.Node{}, root: root}
+	dd := &dealDecoder{fileDecoder: fd, reg: reg, where: make(map[string]*yaml.Node, 48), root: root}
 	d := &deal.Deal{ID: id}
 	dd.fields(root, "deal", map[string]func(*yaml.Node){
 		"title":     dd.at("title", func(n *yaml.Node) { d.Title = dd.str(n, "title") }),

@@ -88,6 +88,12 @@ func (fd *fileDecoder) document(data []byte) *yaml.Node {
 		return nil
 	}
 	fd.setText(data)
+	if root, ok := fastDocument(data); ok { // the tree yaml.v3 would build, faster
+		if !fd.plain(root, 0) {
+			return nil
+		}
+		return root
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -194,20 +200,40 @@ func (fd *fileDecoder) plain(n *yaml.Node, depth int) bool {
 
 // eachPair calls f for every key of mapping n, refusing duplicate keys.
 func (fd *fileDecoder) eachPair(n *yaml.Node, f func(key string, k, v *yaml.Node)) {
-	seen := map[string]int{}
+	var seen map[string]int // for a big mapping (a registry); a deal's keys are searched
+	if len(n.Content) > 32 {
+		seen = make(map[string]int, len(n.Content)/2)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			fd.errorf(k, "a key must be a plain word")
 			continue
 		}
-		if line, dup := seen[k.Value]; dup {
+		if line, dup := firstKey(n, i, k.Value, seen); dup {
 			fd.errorf(k, "duplicate key %s (first on line %d)", k.Value, line)
 			continue
 		}
-		seen[k.Value] = k.Line
+		if seen != nil {
+			seen[k.Value] = k.Line
+		}
 		f(k.Value, k, v)
 	}
+}
+
+// firstKey finds key among the keys of mapping n before position i, in
+// seen when there is one, and returns its line.
+func firstKey(n *yaml.Node, i int, key string, seen map[string]int) (int, bool) {
+	if seen != nil {
+		line, ok := seen[key]
+		return line, ok
+	}
+	for j := 0; j < i; j += 2 {
+		if k := n.Content[j]; k.Kind == yaml.ScalarNode && k.Value == key {
+			return k.Line, true
+		}
+	}
+	return 0, false
 }
 
 // fields decodes mapping n through one handler per known key; any other
