@@ -30,6 +30,13 @@ func checkText(data []byte) ([]byte, *textProblem) {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	line, col := 1, 1
 	for i := 0; i < len(data); {
+		if c := data[i]; c >= 0x20 && c < 0x7f || c == '\t' { // plain ASCII, the usual case
+			i, col = i+1, col+1
+			continue
+		} else if c == '\n' {
+			i, line, col = i+1, line+1, 1
+			continue
+		}
 		r, size := utf8.DecodeRune(data[i:])
 		if msg := badChar(data, i, r, size); msg != "" {
 			return nil, &textProblem{line, col, msg}
