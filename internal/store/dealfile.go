@@ -2,6 +2,9 @@ package store
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -9,83 +12,146 @@ import (
 )
 
 // dealDecoder turns one deal file's nodes into a Deal, resolving party
-// names against the registry and remembering where each field was, so
-// validation problems can point at it.
+// names against the registry.
 type dealDecoder struct {
 	*fileDecoder
-	reg   *Registry
-	where map[string]*yaml.Node // field path → node
-	root  *yaml.Node
+	reg  *Registry
+	root *yaml.Node
+	d    *deal.Deal
+}
+
+// keyTable maps the keys of one mapping to what each does with its value
+// for a target T. The tables are built once, not per file.
+type keyTable[T any] map[string]func(T, *yaml.Node)
+
+// names lists the table's keys, sorted, for messages.
+func (kt keyTable[T]) names() []string {
+	keys := make([]string, 0, len(kt))
+	for k := range kt {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// decodeKeys decodes mapping n through kt; any other key is an error that
+// names the known ones.
+func decodeKeys[T any](fd *fileDecoder, n *yaml.Node, what string, t T, kt keyTable[T]) {
+	if n.Kind != yaml.MappingNode {
+		fd.errorf(n, "%s: want a mapping of keys, not a %s", what, kindName(n))
+		return
+	}
+	fd.eachPair(n, func(key string, k, v *yaml.Node) {
+		h, ok := kt[key]
+		if !ok {
+			fd.errorf(k, "%s: unknown key %q%s", what, key, suggestKey(key, kt.names()))
+			return
+		}
+		h(t, v)
+	})
+}
+
+var dealKeys = keyTable[*dealDecoder]{
+	"title": func(dd *dealDecoder, n *yaml.Node) { dd.d.Title = dd.str(n, "title") },
+	"announced": func(dd *dealDecoder, n *yaml.Node) {
+		dd.d.Announced = parse(dd.fileDecoder, n, "announced", deal.ParseDate)
+	},
+	"status": func(dd *dealDecoder, n *yaml.Node) {
+		dd.d.Status = parse(dd.fileDecoder, n, "status", deal.ParseStatus)
+	},
+	"kind":    func(dd *dealDecoder, n *yaml.Node) { dd.d.Kind = parse(dd.fileDecoder, n, "kind", deal.ParseKind) },
+	"parties": func(dd *dealDecoder, n *yaml.Node) { dd.d.Parties = dd.parties(n) },
+	"dollars": func(dd *dealDecoder, n *yaml.Node) {
+		dd.d.Dollars = parse(dd.fileDecoder, n, "dollars", deal.ParseAmount)
+	},
+	"gigawatts": func(dd *dealDecoder, n *yaml.Node) {
+		dd.d.Power = parse(dd.fileDecoder, n, "gigawatts", deal.ParsePower)
+	},
+	"valuation": func(dd *dealDecoder, n *yaml.Node) {
+		dd.d.Valuation = parse(dd.fileDecoder, n, "valuation", deal.ParseAmount)
+	},
+	"horizon": func(dd *dealDecoder, n *yaml.Node) { dd.d.Horizon = dd.str(n, "horizon") },
+	"part_of": func(dd *dealDecoder, n *yaml.Node) { dd.d.PartOf = dd.str(n, "part_of") },
+	"flows":   func(dd *dealDecoder, n *yaml.Node) { dd.d.Flows = items(dd, n, "flows", flowKeys, checkFlow) },
+	"sources": func(dd *dealDecoder, n *yaml.Node) { dd.d.Sources = items(dd, n, "sources", sourceKeys, nil) },
+	"tags":    func(dd *dealDecoder, n *yaml.Node) { dd.d.Tags = dd.strings(n, "tags") },
+	"notes":   func(dd *dealDecoder, n *yaml.Node) { dd.d.Notes = dd.str(n, "notes") },
+	"updates": func(dd *dealDecoder, n *yaml.Node) { dd.d.Updates = items(dd, n, "updates", updateKeys, checkUpdate) },
 }
 
 // decodeDeal reads one deal file. It returns nil when the file holds no
-// usable mapping; otherwise the deal, with problems recorded in fd.
+// usable mapping; otherwise the deal, with problems recorded in fd, and
+// the node of its part_of, if any.
 func decodeDeal(fd *fileDecoder, id string, data []byte, reg *Registry) (*deal.Deal, *yaml.Node) {
 	root := fd.document(data)
 	if root == nil {
 		return nil, nil
 	}
-	dd := &dealDecoder{fileDecoder: fd, reg: reg, where: make(map[string]*yaml.Node, 48), root: root}
-	d := &deal.Deal{ID: id}
-	dd.fields(root, "deal", map[string]func(*yaml.Node){
-		"title":     dd.at("title", func(n *yaml.Node) { d.Title = dd.str(n, "title") }),
-		"announced": dd.at("announced", func(n *yaml.Node) { d.Announced = parse(fd, n, "announced", deal.ParseDate) }),
-		"status":    dd.at("status", func(n *yaml.Node) { d.Status = parse(fd, n, "status", deal.ParseStatus) }),
-		"kind":      dd.at("kind", func(n *yaml.Node) { d.Kind = parse(fd, n, "kind", deal.ParseKind) }),
-		"parties":   dd.at("parties", func(n *yaml.Node) { d.Parties = dd.parties(n) }),
-		"dollars":   dd.at("dollars", func(n *yaml.Node) { d.Dollars = parse(fd, n, "dollars", deal.ParseAmount) }),
-		"gigawatts": dd.at("gigawatts", func(n *yaml.Node) { d.Power = parse(fd, n, "gigawatts", deal.ParsePower) }),
-		"valuation": dd.at("valuation", func(n *yaml.Node) { d.Valuation = parse(fd, n, "valuation", deal.ParseAmount) }),
-		"horizon":   dd.at("horizon", func(n *yaml.Node) { d.Horizon = dd.str(n, "horizon") }),
-		"part_of":   dd.at("part_of", func(n *yaml.Node) { d.PartOf = dd.str(n, "part_of") }),
-		"flows":     dd.at("flows", func(n *yaml.Node) { d.Flows = dd.flows(n) }),
-		"sources":   dd.at("sources", func(n *yaml.Node) { d.Sources = dd.sources(n) }),
-		"tags":      dd.at("tags", func(n *yaml.Node) { d.Tags = dd.strings(n, "tags") }),
-		"notes":     dd.at("notes", func(n *yaml.Node) { d.Notes = dd.str(n, "notes") }),
-		"updates":   dd.at("updates", func(n *yaml.Node) { d.Updates = dd.updates(n) }),
-	})
-	for _, e := range d.Validate() {
-		if n, present := dd.where[e.Field]; present && e.Msg == deal.MsgRequired && dd.reportedAt(n) {
+	dd := &dealDecoder{fileDecoder: fd, reg: reg, root: root, d: &deal.Deal{ID: id}}
+	decodeKeys(fd, root, "deal", dd, dealKeys)
+	for _, e := range dd.d.Validate() {
+		n, present := lookup(root, e.Field)
+		if present && e.Msg == deal.MsgRequired && dd.reportedAt(n) {
 			continue // the key is there with a bad value, already reported
 		}
-		dd.errorf(dd.node(e.Field), "%s", e.Error())
+		dd.errorf(n, "%s", e.Error())
 	}
-	return d, dd.where["part_of"]
+	partOf, _ := lookup(root, "part_of")
+	if dd.d.PartOf == "" {
+		partOf = nil
+	}
+	return dd.d, partOf
 }
 
-// at wraps a handler so the field's node is remembered.
-func (dd *dealDecoder) at(field string, h func(*yaml.Node)) func(*yaml.Node) {
-	return func(n *yaml.Node) {
-		dd.where[field] = n
-		h(n)
+// lookup finds the node of a field path ("flows[1].to") under root. When
+// the path does not lead all the way, it returns the nearest node on it.
+func lookup(root *yaml.Node, field string) (*yaml.Node, bool) {
+	n := root
+	for rest := field; rest != ""; {
+		var next *yaml.Node
+		if rest[0] == '[' {
+			end := strings.IndexByte(rest, ']')
+			if end < 0 {
+				return n, false
+			}
+			i, err := strconv.Atoi(rest[1:end])
+			rest = rest[end+1:]
+			if err == nil && n.Kind == yaml.SequenceNode && i >= 0 && i < len(n.Content) {
+				next = n.Content[i]
+			}
+		} else {
+			rest = strings.TrimPrefix(rest, ".")
+			end := strings.IndexAny(rest, ".[")
+			if end < 0 {
+				end = len(rest)
+			}
+			next, rest = valueOf(n, rest[:end]), rest[end:]
+		}
+		if next == nil {
+			return n, false
+		}
+		n = next
 	}
+	return n, true
 }
 
-// node returns the node of a field path, or of its nearest recorded
-// parent, or the top of the file.
-func (dd *dealDecoder) node(field string) *yaml.Node {
-	for f := field; f != ""; f = parent(f) {
-		if n, ok := dd.where[f]; ok {
-			return n
+// valueOf returns the value of key in mapping n, or nil.
+func valueOf(n *yaml.Node, key string) *yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
 		}
 	}
-	return dd.root
-}
-
-func parent(field string) string {
-	for i := len(field) - 1; i >= 0; i-- {
-		if field[i] == '.' || field[i] == '[' {
-			return field[:i]
-		}
-	}
-	return ""
+	return nil
 }
 
 // party resolves a name to its canonical form, warning about names the
 // registry does not know.
 func (dd *dealDecoder) party(n *yaml.Node, field string) string {
 	name := dd.str(n, field)
-	dd.where[field] = n
 	if name == "" || dd.reg == nil {
 		return name
 	}
@@ -107,77 +173,84 @@ func (dd *dealDecoder) parties(n *yaml.Node) []string {
 	}
 	out := make([]string, 0, len(n.Content))
 	for i, c := range n.Content {
-		if p := dd.party(c, fmt.Sprintf("parties[%d]", i)); p != "" {
+		if p := dd.party(c, itemPath("parties", i)); p != "" {
 			out = append(out, p)
 		}
 	}
 	return out
 }
 
-// list calls item for every element of sequence n.
-func (dd *dealDecoder) list(n *yaml.Node, field string, item func(at string, n *yaml.Node)) {
+func itemPath(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
+
+// item is one element of a list of mappings being decoded: a flow, a
+// source or an update.
+type item[V any] struct {
+	*dealDecoder
+	v  V
+	at string // its field path, "flows[0]"
+}
+
+// items decodes sequence n of mappings through kt, then check (if any)
+// looks at each element whole.
+func items[V any](dd *dealDecoder, n *yaml.Node, field string, kt keyTable[*item[V]], check func(*item[V], *yaml.Node)) []V {
 	if n.Kind != yaml.SequenceNode {
 		dd.errorf(n, "%s: want a list, not a %s", field, kindName(n))
-		return
+		return nil
 	}
+	out := make([]V, 0, len(n.Content))
 	for i, c := range n.Content {
-		at := fmt.Sprintf("%s[%d]", field, i)
-		dd.where[at] = c
-		item(at, c)
+		it := &item[V]{dealDecoder: dd, at: itemPath(field, i)}
+		decodeKeys(dd.fileDecoder, c, it.at, it, kt)
+		if check != nil {
+			check(it, c)
+		}
+		out = append(out, it.v)
+	}
+	return out
+}
+
+var flowKeys = keyTable[*item[deal.Flow]]{
+	"from": func(it *item[deal.Flow], n *yaml.Node) { it.v.From = it.party(n, it.at+".from") },
+	"to":   func(it *item[deal.Flow], n *yaml.Node) { it.v.To = it.party(n, it.at+".to") },
+	"dollars": func(it *item[deal.Flow], n *yaml.Node) {
+		it.v.Dollars = parse(it.fileDecoder, n, it.at+".dollars", deal.ParseAmount)
+	},
+	"for": func(it *item[deal.Flow], n *yaml.Node) { it.v.For = it.str(n, it.at+".for") },
+}
+
+func checkFlow(it *item[deal.Flow], n *yaml.Node) {
+	if it.v.From == "" || it.v.To == "" {
+		it.errorf(n, "%s: a flow needs from and to", it.at)
 	}
 }
 
-func (dd *dealDecoder) flows(n *yaml.Node) []deal.Flow {
-	var out []deal.Flow
-	dd.list(n, "flows", func(at string, c *yaml.Node) {
-		var f deal.Flow
-		dd.fields(c, at, map[string]func(*yaml.Node){
-			"from":    func(n *yaml.Node) { f.From = dd.party(n, at+".from") },
-			"to":      func(n *yaml.Node) { f.To = dd.party(n, at+".to") },
-			"dollars": func(n *yaml.Node) { f.Dollars = parse(dd.fileDecoder, n, at+".dollars", deal.ParseAmount) },
-			"for":     func(n *yaml.Node) { f.For = dd.str(n, at+".for") },
-		})
-		if f.From == "" || f.To == "" {
-			dd.errorf(c, "%s: a flow needs from and to", at)
-		}
-		out = append(out, f)
-	})
-	return out
+var sourceKeys = keyTable[*item[deal.Source]]{
+	"publisher": func(it *item[deal.Source], n *yaml.Node) { it.v.Publisher = it.str(n, it.at+".publisher") },
+	"title":     func(it *item[deal.Source], n *yaml.Node) { it.v.Title = it.str(n, it.at+".title") },
+	"url":       func(it *item[deal.Source], n *yaml.Node) { it.v.URL = it.str(n, it.at+".url") },
+	"date": func(it *item[deal.Source], n *yaml.Node) {
+		it.v.Date = parse(it.fileDecoder, n, it.at+".date", deal.ParseDate)
+	},
 }
 
-func (dd *dealDecoder) sources(n *yaml.Node) []deal.Source {
-	var out []deal.Source
-	dd.list(n, "sources", func(at string, c *yaml.Node) {
-		var s deal.Source
-		dd.fields(c, at, map[string]func(*yaml.Node){
-			"publisher": func(n *yaml.Node) { s.Publisher = dd.str(n, at+".publisher") },
-			"title":     func(n *yaml.Node) { s.Title = dd.str(n, at+".title"); dd.where[at+".title"] = n },
-			"url":       func(n *yaml.Node) { s.URL = dd.str(n, at+".url") },
-			"date":      func(n *yaml.Node) { s.Date = parse(dd.fileDecoder, n, at+".date", deal.ParseDate) },
-		})
-		out = append(out, s)
-	})
-	return out
+var updateKeys = keyTable[*item[deal.Update]]{
+	"date": func(it *item[deal.Update], n *yaml.Node) {
+		it.v.Date = parse(it.fileDecoder, n, it.at+".date", deal.ParseDate)
+	},
+	"status": func(it *item[deal.Update], n *yaml.Node) {
+		it.v.Status = parse(it.fileDecoder, n, it.at+".status", deal.ParseStatus)
+	},
+	"dollars": func(it *item[deal.Update], n *yaml.Node) {
+		it.v.Dollars = parse(it.fileDecoder, n, it.at+".dollars", deal.ParseAmount)
+	},
+	"gigawatts": func(it *item[deal.Update], n *yaml.Node) {
+		it.v.Power = parse(it.fileDecoder, n, it.at+".gigawatts", deal.ParsePower)
+	},
+	"note": func(it *item[deal.Update], n *yaml.Node) { it.v.Note = it.str(n, it.at+".note") },
 }
 
-func (dd *dealDecoder) updates(n *yaml.Node) []deal.Update {
-	var out []deal.Update
-	dd.list(n, "updates", func(at string, c *yaml.Node) {
-		var u deal.Update
-		dd.fields(c, at, map[string]func(*yaml.Node){
-			"date": func(n *yaml.Node) {
-				u.Date = parse(dd.fileDecoder, n, at+".date", deal.ParseDate)
-				dd.where[at+".date"] = n
-			},
-			"status":    func(n *yaml.Node) { u.Status = parse(dd.fileDecoder, n, at+".status", deal.ParseStatus) },
-			"dollars":   func(n *yaml.Node) { u.Dollars = parse(dd.fileDecoder, n, at+".dollars", deal.ParseAmount) },
-			"gigawatts": func(n *yaml.Node) { u.Power = parse(dd.fileDecoder, n, at+".gigawatts", deal.ParsePower) },
-			"note":      func(n *yaml.Node) { u.Note = dd.str(n, at+".note") },
-		})
-		if _, dated := dd.where[at+".date"]; !dated {
-			dd.errorf(c, "%s: an update needs a date", at)
-		}
-		out = append(out, u)
-	})
-	return out
+func checkUpdate(it *item[deal.Update], n *yaml.Node) {
+	if valueOf(n, "date") == nil && n.Kind == yaml.MappingNode {
+		it.errorf(n, "%s: an update needs a date", it.at)
+	}
 }

@@ -239,29 +239,18 @@ func firstKey(n *yaml.Node, i int, key string, seen map[string]int) (int, bool) 
 // fields decodes mapping n through one handler per known key; any other
 // key is an error that lists the known ones.
 func (fd *fileDecoder) fields(n *yaml.Node, what string, handlers map[string]func(*yaml.Node)) {
-	if n.Kind != yaml.MappingNode {
-		fd.errorf(n, "%s: want a mapping of keys, not a %s", what, kindName(n))
-		return
+	kt := make(keyTable[struct{}], len(handlers))
+	for k, h := range handlers {
+		kt[k] = func(_ struct{}, n *yaml.Node) { h(n) }
 	}
-	fd.eachPair(n, func(key string, k, v *yaml.Node) {
-		h, ok := handlers[key]
-		if !ok {
-			fd.errorf(k, "%s: unknown key %q%s", what, key, suggestKey(key, handlers))
-			return
-		}
-		h(v)
-	})
+	decodeKeys(fd, n, what, struct{}{}, kt)
 }
 
-func suggestKey(key string, handlers map[string]func(*yaml.Node)) string {
+// suggestKey says which known key an unknown one was probably meant to be.
+func suggestKey(key string, keys []string) string {
 	if key != "" && key[0] >= '0' && key[0] <= '9' {
 		return ` (inside {...} a comma separates entries: quote a figure that holds one, like "1,000")`
 	}
-	keys := make([]string, 0, len(handlers))
-	for k := range handlers {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
 	for _, k := range keys {
 		if editDistance(strings.ToLower(key), k) <= 2 {
 			return fmt.Sprintf(" (did you mean %s?)", k)
