@@ -259,6 +259,18 @@ func readCapped(fsys fs.FS, name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	if info.Size() > 0 {
+		// One read of the size Stat gave. Files are replaced whole, never
+		// grown in place (see Create and Replace); one that shrank since is
+		// read as it is now.
+		data := make([]byte, info.Size())
+		n, err := io.ReadFull(f, data)
+		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, err
+		}
+		return data[:n], nil
+	}
+	// Size unknown (a virtual file): read up to the cap.
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, err
