@@ -1,15 +1,12 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/dealtrack/dealtrack/internal/cli"
 )
 
 var updateReadme = flag.Bool("update-readme", false, "rewrite the output of the README's console examples")
@@ -28,8 +25,8 @@ func TestReadmeExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	copyTree(t, "../../deals", filepath.Join(dir, "deals"))
-	copyTree(t, "testdata/readme", dir)
+	copyDeals(t, "../../deals", filepath.Join(dir, "deals"))
+	copyDeals(t, "testdata/readme", dir)
 	t.Chdir(dir)
 	t.Setenv("DEALTRACK_DATA", "")
 	t.Setenv("NO_COLOR", "1")
@@ -57,7 +54,7 @@ func TestReadmeExamples(t *testing.T) {
 			}
 			out.WriteString(got)
 			if got != want.String() && !*updateReadme {
-				t.Errorf("README: the output of %q is out of date (go test ./cmd/dealtrack -run TestReadmeExamples -update-readme rewrites it)\ngot:\n%s\nwant:\n%s", cmd, got, want.String())
+				t.Errorf("README: the output of %q is out of date (go test ./internal/cli -run TestReadmeExamples -update-readme rewrites it)\ngot:\n%s\nwant:\n%s", cmd, got, want.String())
 			}
 		}
 	}
@@ -72,62 +69,10 @@ func TestReadmeExamples(t *testing.T) {
 // does not run (pipes, redirections, other programs).
 func runExample(line string) (out string, ok bool) {
 	cmd, isDealtrack := strings.CutPrefix(line, "$ dealtrack ")
-	if !isDealtrack || strings.ContainsAny(cmd, "|>") {
+	if !isDealtrack || strings.ContainsAny(cmd, "|><;&") {
 		return "", false
 	}
 	var stdout, stderr bytes.Buffer
-	cli.Main(words(cmd), strings.NewReader(""), &stdout, &stderr)
+	Main(shellWords(cmd), strings.NewReader(""), &stdout, &stderr)
 	return stderr.String() + stdout.String(), true
-}
-
-// words splits a command line at spaces, keeping quoted text whole.
-func words(line string) []string {
-	var out []string
-	var w strings.Builder
-	var quote rune
-	inWord := false
-	for _, r := range line {
-		switch {
-		case quote != 0 && r == quote:
-			quote = 0
-		case quote != 0:
-			w.WriteRune(r)
-		case r == '\'' || r == '"':
-			quote, inWord = r, true
-		case r == ' ':
-			if inWord {
-				out = append(out, w.String())
-				w.Reset()
-				inWord = false
-			}
-		default:
-			w.WriteRune(r)
-			inWord = true
-		}
-	}
-	if inWord {
-		out = append(out, w.String())
-	}
-	return out
-}
-
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
