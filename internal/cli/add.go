@@ -117,7 +117,7 @@ func (o *addOptions) complete(app *App, cmd *cobra.Command) error {
 	switch {
 	case len(missing) == 0:
 		return nil
-	case !interactive(app.In):
+	case !isTerminal(app.In):
 		return usageErrorf(cmd, "missing %s (stdin is not a terminal, so add does not ask for them)", andList(missing))
 	}
 	if err := o.interview(newPrompter(app.In, app.Err)); err != nil {

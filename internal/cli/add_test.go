@@ -232,8 +232,8 @@ func TestInteractive(t *testing.T) {
 	}
 	defer null.Close()
 	for _, in := range []io.Reader{strings.NewReader("x"), null} {
-		if interactive(in) {
-			t.Errorf("interactive(%T) = true, want false", in)
+		if isTerminal(in) {
+			t.Errorf("isTerminal(%T) = true, want false", in)
 		}
 	}
 }

@@ -113,14 +113,19 @@ func (app *App) printError(err error) {
 	}
 }
 
-// isTerminal reports whether w is a character device, such as a terminal.
-func isTerminal(w any) bool {
-	f, ok := w.(*os.File)
+// isTerminal reports whether v is a terminal: a character device other
+// than /dev/null, which cron jobs and scripts hand out as stdin.
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
 	if !ok {
 		return false
 	}
 	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(st, null)
 }
 
 // exitCode maps an error to the process exit code; the one place that

@@ -5,24 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
 )
-
-// interactive reports whether add may ask questions on in: a terminal.
-// /dev/null is a character device too, but scripts and cron jobs use it to
-// say there is no one to ask.
-func interactive(in io.Reader) bool {
-	f, ok := in.(*os.File)
-	if !ok || !isTerminal(f) {
-		return false
-	}
-	st, err1 := f.Stat()
-	null, err2 := os.Stat(os.DevNull)
-	return err1 == nil && (err2 != nil || !os.SameFile(st, null))
-}
 
 // prompter asks questions at a terminal, one line per answer.
 type prompter struct {
