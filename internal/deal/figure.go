@@ -398,15 +398,12 @@ func exactInteger(num string, exp int, u unitSystem) (int64, error) {
 	if exp < 0 {
 		return 0, fmt.Errorf("%s has more decimals than its unit allows: figures are whole %s (round it)", quote(strings.TrimSpace(orig)), u.base)
 	}
-	tooLarge := fmt.Errorf("%s is too large (figures go up to about %s)", quote(orig), u.format(math.MaxInt64, false))
-	if len(digits)+exp > 19 {
-		return 0, tooLarge
+	if len(digits)+exp <= 19 {
+		if v, err := strconv.ParseInt(digits+strings.Repeat("0", exp), 10, 64); err == nil {
+			return v, nil
+		}
 	}
-	v, err := strconv.ParseInt(digits+strings.Repeat("0", exp), 10, 64)
-	if err != nil {
-		return 0, tooLarge
-	}
-	return v, nil
+	return 0, fmt.Errorf("%s is too large (figures go up to about %s)", quote(orig), u.format(math.MaxInt64, false))
 }
 
 // dropThousands removes commas that separate groups of three digits.
