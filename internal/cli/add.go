@@ -83,10 +83,12 @@ func runAdd(app *App, cmd *cobra.Command, opts *addOptions) error {
 		return err
 	}
 	defer root.Close()
+	dir := store.NewDir(root)
+	defer dir.Close()
 	if err := opts.complete(app, cmd); err != nil {
 		return err
 	}
-	set := store.Load(root.FS(), src.name)
+	set := store.Load(dir, src.name)
 	d, err := opts.deal(cmd, set.Registry)
 	if err != nil {
 		return err

@@ -33,7 +33,7 @@ func (app *App) source() (dataSource, error) {
 	if err != nil {
 		return dataSource{}, fmt.Errorf("data folder %s: %w", dir, unwrapPath(err))
 	}
-	return dataSource{fsys: root.FS(), dir: dir, name: filepath.Clean(dir)}, nil
+	return dataSource{fsys: store.NewDir(root), dir: dir, name: filepath.Clean(dir)}, nil
 }
 
 func hasDealFiles(dir string) bool {

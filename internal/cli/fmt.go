@@ -57,7 +57,9 @@ func runFmt(app *App, cmd *cobra.Command, opts *fmtOptions) error {
 		return err
 	}
 	defer root.Close()
-	set := store.Load(root.FS(), src.name)
+	dir := store.NewDir(root)
+	defer dir.Close()
+	set := store.Load(dir, src.name)
 	if errs := set.Errors(); len(errs) > 0 {
 		for _, p := range errs {
 			fmt.Fprintln(app.Err, p.Error())

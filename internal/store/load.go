@@ -83,22 +83,31 @@ func Load(fsys fs.FS, prefix string) *Set {
 	s := &Set{byID: map[string]*deal.Deal{}, prefix: prefix}
 	show := func(p string) string { return path.Join(prefix, p) }
 	files, walkProbs := dealFiles(fsys, show)
-	s.files, s.Problems = files, walkProbs
+	s.Problems = walkProbs
+	for _, f := range files {
+		s.files = append(s.files, f.name)
+	}
 	var regProbs []Problem
 	s.Registry, regProbs = loadRegistry(fsys, show(RegistryFile))
 	s.Problems = append(s.Problems, regProbs...)
 	results := make([]loaded, len(files))
-	parallel(len(files), func(i int) { results[i] = loadFile(fsys, files[i], show(files[i]), s.Registry) })
+	parallel(len(files), func(i int) { results[i] = loadFile(fsys, files[i], show(files[i].name), s.Registry) })
 	s.link(results)
 	sortProblems(s.Problems)
 	return s
 }
 
+// dealFile is a deal file the walk found.
+type dealFile struct {
+	name    string // relative to the folder
+	regular bool   // listed as a regular file (not a link, pipe or device)
+}
+
 // dealFiles lists the deal files under fsys in lexical order, skipping
 // hidden entries and the registry. It never follows a link to a folder, so
 // a walk cannot loop or leave fsys.
-func dealFiles(fsys fs.FS, show func(string) string) ([]string, []Problem) {
-	var files []string
+func dealFiles(fsys fs.FS, show func(string) string) ([]dealFile, []Problem) {
+	var files []dealFile
 	var probs []Problem
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -122,11 +131,11 @@ func dealFiles(fsys fs.FS, show func(string) string) ([]string, []Problem) {
 			if msg, sev := linkProblem(fsys, p, isDeal); msg != "" {
 				probs = append(probs, Problem{Path: show(p), Severity: sev, Msg: msg})
 			} else if isDeal && p != RegistryFile {
-				files = append(files, p)
+				files = append(files, dealFile{name: p})
 			}
 		case p == RegistryFile:
 		case isDeal:
-			files = append(files, p)
+			files = append(files, dealFile{name: p, regular: d.Type().IsRegular()})
 		}
 		return nil
 	})
@@ -205,15 +214,26 @@ func guard(fd *fileDecoder, after func()) {
 
 // loadFile reads and decodes one deal file. A panic, in reading or in a
 // library, becomes a problem naming the file, never a crash.
-func loadFile(fsys fs.FS, name, shown string, reg *Registry) (res loaded) {
+func loadFile(fsys fs.FS, f dealFile, shown string, reg *Registry) (res loaded) {
 	fd := &fileDecoder{path: shown}
 	defer guard(fd, func() { res = loaded{path: shown, probs: fd.probs} })
-	data, err := readCapped(fsys, name)
+	data, err := readDeal(fsys, f)
 	if err != nil {
 		fd.errorf(nil, "%s", readError(err))
 		return loaded{path: shown, probs: fd.probs}
 	}
-	return decodeFile(name, shown, data, reg)
+	return decodeFile(f.name, shown, data, reg)
+}
+
+// readDeal reads a deal file the walk found: the faster way a Dir has
+// when the listing showed a regular file, else as readCapped does.
+func readDeal(fsys fs.FS, f dealFile) ([]byte, error) {
+	if d, ok := fsys.(*Dir); ok && f.regular {
+		if data, err, ok := d.readRegular(f.name); ok {
+			return data, err
+		}
+	}
+	return readCapped(fsys, f.name)
 }
 
 // decodeFile decodes the content of one deal file, under the same guard.

@@ -4,6 +4,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -41,8 +43,8 @@ func symlink(t *testing.T, target, dir, name string) {
 	}
 }
 
-// loadDir loads dir the way the command line does: through os.Root, which
-// refuses to leave it.
+// loadDir loads dir the way the command line does, through a Dir, and
+// checks that os.Root's file system alone (no faster ways) reads the same.
 func loadDir(t *testing.T, dir string) *Set {
 	t.Helper()
 	root, err := os.OpenRoot(dir)
@@ -50,7 +52,14 @@ func loadDir(t *testing.T, dir string) *Set {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { root.Close() })
-	return Load(root.FS(), "deals")
+	d := NewDir(root)
+	t.Cleanup(func() { d.Close() })
+	set := Load(d, "deals")
+	portable := Load(root.FS(), "deals")
+	if !reflect.DeepEqual(set.Problems, portable.Problems) || !slices.Equal(set.IDs(), portable.IDs()) || !slices.Equal(set.Files(), portable.Files()) {
+		t.Errorf("a Dir reads differently from os.Root:\n dir:  %v %v\n root: %v %v", set.IDs(), set.Problems, portable.IDs(), portable.Problems)
+	}
+	return set
 }
 
 // problemFor returns the problem of path (as shown) whose message contains

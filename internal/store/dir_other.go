@@ -1,0 +1,8 @@
+//go:build !linux
+
+package store
+
+import "os"
+
+// newFastDir has nothing faster than os.Root to offer outside Linux.
+func newFastDir(*os.Root) fastDir { return nil }
