@@ -81,11 +81,12 @@ var dealKeys = keyTable[*dealDecoder]{
 
 // decodeDeal reads one deal file. It returns nil when the file holds no
 // usable mapping; otherwise the deal, with problems recorded in fd, and
-// the node of its part_of, if any.
-func decodeDeal(fd *fileDecoder, id string, data []byte, reg *Registry) (*deal.Deal, *yaml.Node) {
+// the line and column of its part_of, if any.
+func decodeDeal(fd *fileDecoder, id string, data []byte, reg *Registry) (d *deal.Deal, partOfAt [2]int) {
 	root := fd.document(data)
+	defer fd.dropTree()
 	if root == nil {
-		return nil, nil
+		return nil, partOfAt
 	}
 	dd := &dealDecoder{fileDecoder: fd, reg: reg, root: root, d: &deal.Deal{ID: id}}
 	decodeKeys(fd, root, "deal", dd, dealKeys)
@@ -96,11 +97,11 @@ func decodeDeal(fd *fileDecoder, id string, data []byte, reg *Registry) (*deal.D
 		}
 		dd.errorf(n, "%s", e.Error())
 	}
-	partOf, _ := lookup(root, "part_of")
-	if dd.d.PartOf == "" {
-		partOf = nil
+	if dd.d.PartOf != "" {
+		n, _ := lookup(root, "part_of")
+		partOfAt = [2]int{n.Line, n.Column}
 	}
-	return dd.d, partOf
+	return dd.d, partOfAt
 }
 
 // lookup finds the node of a field path ("flows[1].to") under root. When

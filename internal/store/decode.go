@@ -29,6 +29,16 @@ type fileDecoder struct {
 	end   [2]int // line and column just past the text's end
 	probs []Problem
 	errAt map[[2]int]bool // positions of the errors in probs
+	tree  *fastParser     // holds the tree document returned, if it parsed it
+}
+
+// dropTree says the tree document returned is no longer used, so its
+// nodes can be used for the next file's.
+func (fd *fileDecoder) dropTree() {
+	if fd.tree != nil {
+		fd.tree.release()
+		fd.tree = nil
+	}
 }
 
 func (fd *fileDecoder) problem(n *yaml.Node, sev Severity, format string, args ...any) {
@@ -80,7 +90,8 @@ const emptyFile = "empty file (a deal needs at least title, announced, status, k
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
 // document parses data as exactly one YAML document whose top level is a
-// mapping, and returns that mapping, or nil after recording why not.
+// mapping, and returns that mapping, or nil after recording why not. Call
+// dropTree once nothing refers to the tree any more.
 func (fd *fileDecoder) document(data []byte) *yaml.Node {
 	data, bad := checkText(data)
 	if bad != nil {
@@ -88,7 +99,8 @@ func (fd *fileDecoder) document(data []byte) *yaml.Node {
 		return nil
 	}
 	fd.setText(data)
-	if root, ok := fastDocument(data); ok { // the tree yaml.v3 would build, faster
+	if root, p, ok := fastDocument(data); ok { // the tree yaml.v3 would build, faster
+		fd.tree = p
 		if !fd.plain(root, 0) {
 			return nil
 		}

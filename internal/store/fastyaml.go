@@ -2,6 +2,7 @@ package store
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -32,23 +33,58 @@ type fastParser struct {
 	stack []*yaml.Node // the children of the collections being parsed
 	room  [48]*yaml.Node
 	kids  []*yaml.Node // where finished collections' children are kept
+
+	// The largest room for nodes and children a tree of this parser took,
+	// where the next tree is built once release says the last is dropped.
+	spareNodes []yaml.Node
+	spareKids  []*yaml.Node
 }
+
+// fastParsers keeps parsers, with their room, from one file to the next:
+// loading ten thousand files then makes a few trees' worth of nodes, not
+// ten thousand.
+var fastParsers = sync.Pool{New: func() any { return new(fastParser) }}
 
 // fastDocument returns the top-level mapping of data as yaml.v3 would parse
 // it, or false when data is not in the plain part of YAML described above.
-func fastDocument(data []byte) (*yaml.Node, bool) {
+// The tree is built in p's room: call p.release once nothing refers to any
+// of its nodes.
+func fastDocument(data []byte) (root *yaml.Node, p *fastParser, ok bool) {
 	src := strings.TrimPrefix(string(data), "\ufeff") // values are slices of this one copy
 	if !fastChars(src) {
-		return nil, false
+		return nil, nil, false
 	}
-	p := &fastParser{src: src}
-	p.stack = p.room[:0]
+	p = fastParsers.Get().(*fastParser)
+	p.reset(src)
+	if p.skipBlank() && !p.eof && p.indent() == 0 {
+		root = p.blockMapping(0, p.off, 0)
+	}
+	if root == nil || !p.eof {
+		p.release()
+		return nil, nil, false
+	}
+	return root, p, true
+}
+
+// reset makes p ready to parse src, in the room its earlier trees took.
+func (p *fastParser) reset(src string) {
+	*p = fastParser{src: src, spareNodes: p.spareNodes, spareKids: p.spareKids}
+	p.nodes, p.kids, p.stack = p.spareNodes[:0], p.spareKids[:0], p.room[:0]
 	p.setLine(0)
-	if !p.skipBlank() || p.eof || p.indent() != 0 {
-		return nil, false
+}
+
+// release gives p back for another file; its last tree must no longer be
+// used. It keeps the largest room the tree took (the last made is the
+// largest: each is twice the one before).
+func (p *fastParser) release() {
+	if cap(p.nodes) > cap(p.spareNodes) {
+		p.spareNodes = p.nodes
 	}
-	root := p.blockMapping(0, p.off, 0)
-	return root, root != nil && p.eof
+	if cap(p.kids) > cap(p.spareKids) {
+		p.spareKids = p.kids
+	}
+	p.src = ""
+	fastParsers.Put(p)
 }
 
 // fastChars accepts text that yaml.v3 reads without complaint and whose
@@ -144,7 +180,7 @@ func (p *fastParser) col(i int) int {
 // node makes a node at offset at of the current line.
 func (p *fastParser) node(kind yaml.Kind, style yaml.Style, tag, value string, at int) *yaml.Node {
 	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]yaml.Node, 0, p.chunk())
+		p.nodes = make([]yaml.Node, 0, max(p.chunk(), 2*cap(p.nodes)))
 	}
 	p.nodes = append(p.nodes, yaml.Node{Kind: kind, Style: style, Tag: tag, Value: value, Line: p.line, Column: p.col(at)})
 	return &p.nodes[len(p.nodes)-1]
@@ -165,7 +201,7 @@ func (p *fastParser) push(children ...*yaml.Node) { p.stack = append(p.stack, ch
 func (p *fastParser) close(n *yaml.Node, base int) *yaml.Node {
 	children := p.stack[base:]
 	if len(children) > cap(p.kids)-len(p.kids) {
-		p.kids = make([]*yaml.Node, 0, max(p.chunk(), len(children)))
+		p.kids = make([]*yaml.Node, 0, max(p.chunk(), 2*cap(p.kids), len(children)))
 	}
 	start := len(p.kids)
 	p.kids = append(p.kids, children...)

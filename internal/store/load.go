@@ -242,11 +242,9 @@ func decodeFile(name, shown string, data []byte, reg *Registry) (res loaded) {
 	res.path = shown
 	defer guard(fd, func() { res.deal, res.ok, res.probs = nil, false, fd.probs })
 	id := strings.TrimSuffix(path.Base(name), ".yaml")
-	d, partOf := decodeDeal(fd, id, data, reg)
+	d, partOfAt := decodeDeal(fd, id, data, reg)
 	res.deal, res.probs, res.ok = d, fd.probs, d != nil && !fd.failed()
-	if partOf != nil {
-		res.partOf = Problem{Path: shown, Line: partOf.Line, Col: partOf.Column}
-	}
+	res.partOf = Problem{Path: shown, Line: partOfAt[0], Col: partOfAt[1]}
 	return res
 }
 

@@ -86,6 +86,7 @@ func decodeRegistry(fd *fileDecoder, data []byte) *Registry {
 		return r
 	}
 	root := fd.document(data)
+	defer fd.dropTree()
 	if root == nil {
 		return r
 	}
