@@ -87,17 +87,21 @@ func powerOf(d *deal.Deal, b deal.Bound) stated {
 // Total sums ds at bound b; u gives the umbrellas of the whole data set. A
 // deal given twice counts once.
 func Total(ds []*deal.Deal, u Umbrellas, b deal.Bound) Sum {
-	in := make(map[string]*deal.Deal, len(ds))
-	for _, d := range ds {
-		in[d.ID] = d
-	}
 	var s Sum
-	seen := make(map[string]bool, len(ds))
+	var in map[string]*deal.Deal // the deals of the sum by id, made when a part needs it
+	seen := make(map[*deal.Deal]bool, len(ds))
 	for _, d := range ds {
-		if !seen[d.ID] {
-			seen[d.ID] = true
-			s.add(d, b, u, in)
+		if seen[d] {
+			continue
 		}
+		seen[d] = true
+		if d.PartOf != "" && in == nil {
+			in = make(map[string]*deal.Deal, len(ds))
+			for _, d := range ds {
+				in[d.ID] = d
+			}
+		}
+		s.add(d, b, u, in)
 	}
 	return s
 }
@@ -105,8 +109,12 @@ func Total(ds []*deal.Deal, u Umbrellas, b deal.Bound) Sum {
 func (s *Sum) add(d *deal.Deal, b deal.Bound, u Umbrellas, in map[string]*deal.Deal) {
 	s.Deals++
 	s.IDs = append(s.IDs, d.ID)
-	usdIn := coveredBy(d.ID, u, in, func(a *deal.Deal) bool { return a.Dollars.Known() })
-	wIn := coveredBy(d.ID, u, in, func(a *deal.Deal) bool { return a.Power.Known() })
+	var usdIn, wIn string
+	if d.PartOf != "" {
+		ancestors := u.Ancestors(d.ID)
+		usdIn = coveredBy(ancestors, in, func(a *deal.Deal) bool { return a.Dollars.Known() })
+		wIn = coveredBy(ancestors, in, func(a *deal.Deal) bool { return a.Power.Known() })
+	}
 	o := Overlap{ID: d.ID, Inside: cmp.Or(usdIn, wIn)}
 	o.USD = s.Dollars.add(d.ID, dollarsOf(d, b), usdIn != "")
 	o.Watts = s.Power.add(d.ID, powerOf(d, b), wIn != "")
@@ -115,10 +123,10 @@ func (s *Sum) add(d *deal.Deal, b deal.Bound, u Umbrellas, in map[string]*deal.D
 	}
 }
 
-// coveredBy returns the nearest ancestor of id in the sum whose figure is
+// coveredBy returns the nearest of ancestors in the sum whose figure is
 // known, or "".
-func coveredBy(id string, u Umbrellas, in map[string]*deal.Deal, known func(*deal.Deal) bool) string {
-	for _, a := range u.Ancestors(id) {
+func coveredBy(ancestors []string, in map[string]*deal.Deal, known func(*deal.Deal) bool) string {
+	for _, a := range ancestors {
 		if d := in[a]; d != nil && known(d) {
 			return a
 		}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"testing"
@@ -300,5 +301,30 @@ func TestTotalBoundsAreOrdered(t *testing.T) {
 		if fmt.Sprint(lo.IDs, lo.Overlaps != nil) != fmt.Sprint(hi.IDs, hi.Overlaps != nil) {
 			t.Errorf("%v: the deals counted differ between bounds", keep)
 		}
+	}
+}
+
+// BenchmarkTotalBy sums 10,000 deals shaped like shared/bench/gen.py's
+// (two to four of 306 parties each), every fiftieth part of another deal.
+func BenchmarkTotalBy(b *testing.B) {
+	var ds []*deal.Deal
+	for i := range 10_000 {
+		d := &deal.Deal{ID: fmt.Sprintf("deal-%06d", i), Dollars: deal.Dollars(int64(i+1) * 1e6), Power: deal.NewPower(deal.Exact, 1e9, 1e9)}
+		for p := range 2 + i%3 {
+			d.Parties = append(d.Parties, fmt.Sprintf("Party %03d", (i*7+p*31)%306))
+		}
+		if i%50 == 49 {
+			d.PartOf = ds[i-1].ID
+		}
+		ds = append(ds, d)
+	}
+	u := NewUmbrellas(ds)
+	for _, by := range []By{ByNone, ByParty, ByYear} {
+		b.Run("by="+cmp.Or(string(by), "none"), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				TotalBy(ds, u, by, deal.Headline)
+			}
+		})
 	}
 }
