@@ -91,14 +91,13 @@ func (d *Deal) Validate() []FieldError {
 		add("part_of", "a deal cannot be part of itself")
 	}
 	for i, f := range d.Flows {
-		at := fmt.Sprintf("flows[%d]", i)
 		for _, end := range []struct{ key, name string }{{"from", f.From}, {"to", f.To}} {
 			if _, ok := seen[end.name]; !ok && end.name != "" {
-				add(at+"."+end.key, "%s is not a party of this deal (parties: %s)", end.name, strings.Join(d.Parties, ", "))
+				add(fmt.Sprintf("flows[%d].%s", i, end.key), "%s is not a party of this deal (parties: %s)", end.name, strings.Join(d.Parties, ", "))
 			}
 		}
 		if f.From == f.To && f.From != "" {
-			add(at, "a flow from %s to itself", f.From)
+			add(fmt.Sprintf("flows[%d]", i), "a flow from %s to itself", f.From)
 		}
 	}
 	for i, s := range d.Sources {

@@ -294,7 +294,9 @@ func (fd *fileDecoder) strings(n *yaml.Node, field string) []string {
 	}
 	out := make([]string, 0, len(n.Content))
 	for i, c := range n.Content {
-		if s := fd.str(c, fmt.Sprintf("%s[%d]", field, i)); s != "" {
+		if c.Kind != yaml.ScalarNode { // an error: only then is the item's path worth building
+			fd.str(c, fmt.Sprintf("%s[%d]", field, i))
+		} else if s := fd.str(c, field); s != "" {
 			out = append(out, s)
 		}
 	}
