@@ -22,12 +22,13 @@ import (
 
 // fastParser walks the source a line at a time.
 type fastParser struct {
-	src  string
-	line int  // 1-based number of the current line
-	off  int  // where the current line starts
-	end  int  // where its text ends (before "\n" or "\r\n")
-	next int  // where the following line starts
-	eof  bool // no current line: the source is used up
+	src   string
+	line  int  // 1-based number of the current line
+	off   int  // where the current line starts
+	end   int  // where its text ends (before "\n" or "\r\n")
+	next  int  // where the following line starts
+	eof   bool // no current line: the source is used up
+	ascii bool // the source is all ASCII: a column is a byte offset
 
 	nodes []yaml.Node  // where nodes are made: a few allocations per file, not one per node
 	stack []*yaml.Node // the children of the collections being parsed
@@ -51,11 +52,13 @@ var fastParsers = sync.Pool{New: func() any { return new(fastParser) }}
 // of its nodes.
 func fastDocument(data []byte) (root *yaml.Node, p *fastParser, ok bool) {
 	src := strings.TrimPrefix(string(data), "\ufeff") // values are slices of this one copy
-	if !fastChars(src) {
+	ok, ascii := fastChars(src)
+	if !ok {
 		return nil, nil, false
 	}
 	p = fastParsers.Get().(*fastParser)
 	p.reset(src)
+	p.ascii = ascii
 	if p.skipBlank() && !p.eof && p.indent() == 0 {
 		root = p.blockMapping(0, p.off, 0)
 	}
@@ -89,24 +92,27 @@ func (p *fastParser) release() {
 
 // fastChars accepts text that yaml.v3 reads without complaint and whose
 // line breaks are "\n" or "\r\n" only; no tabs, no byte order mark inside.
-func fastChars(src string) bool {
+// It also tells whether the text is all ASCII.
+func fastChars(src string) (ok, ascii bool) {
+	ascii = true
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
 			if !(c >= ' ' && c < 0x7f || c == '\n' || c == '\r' && i+1 < len(src) && src[i+1] == '\n') {
-				return false
+				return false, false
 			}
 			i++
 			continue
 		}
+		ascii = false
 		r, w := utf8.DecodeRuneInString(src[i:])
 		switch {
 		case r == utf8.RuneError && w == 1, r < 0xa0, r == 0x2028, r == 0x2029, r == 0xfeff, r == 0xfffe, r == 0xffff:
-			return false
+			return false, false
 		}
 		i += w
 	}
-	return true
+	return true, ascii
 }
 
 func (p *fastParser) setLine(off int) {
@@ -174,6 +180,9 @@ func (p *fastParser) finishLine(i int) bool {
 
 // col is yaml.v3's 1-based column of offset i: it counts characters.
 func (p *fastParser) col(i int) int {
+	if p.ascii {
+		return 1 + i - p.off
+	}
 	return 1 + utf8.RuneCountInString(p.src[p.off:i])
 }
 

@@ -94,7 +94,11 @@ func badChar(data []byte, i int, r rune, size int) string {
 // would reach the terminal, and bidirectional overrides can make a title
 // read as something else.
 func unsafeInValue(s string) string {
-	for _, r := range s {
+	i := 0
+	for i < len(s) && (s[i] >= 0x20 && s[i] < 0x7f || s[i] == '\t' || s[i] == '\n') {
+		i++ // plain ASCII, the usual case
+	}
+	for _, r := range s[i:] {
 		switch {
 		case r == '\t' || r == '\n':
 		case r < 0x20 || r >= 0x7f && r < 0xa0:
