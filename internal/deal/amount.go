@@ -84,20 +84,19 @@ func usDollarSign(s string) string {
 }
 
 func foreignCurrency(s string) string {
-	low := strings.ToLower(s)
 	for _, c := range currencies {
-		if i := strings.Index(low, c); i >= 0 && (len(c) < 3 || c[0] > 0x7f || !letterAround(low, i, len(c))) {
+		if i := indexFold(s, c); i >= 0 && (len(c) < 3 || c[0] > 0x7f || !letterAround(s, i, len(c))) {
 			return c
 		}
 	}
 	return ""
 }
 
-// letterAround reports whether the match at low[i:i+n] is part of a longer
+// letterAround reports whether the match at s[i:i+n] is part of a longer
 // word, so "over" does not read as a currency.
-func letterAround(low string, i, n int) bool {
-	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' }
-	return (i > 0 && isLetter(low[i-1])) || (i+n < len(low) && isLetter(low[i+n]) && low[i+n] != 's')
+func letterAround(s string, i, n int) bool {
+	isLetter := func(c byte) bool { c = lower(c); return c >= 'a' && c <= 'z' }
+	return (i > 0 && isLetter(s[i-1])) || (i+n < len(s) && isLetter(s[i+n]) && lower(s[i+n]) != 's')
 }
 
 // FormatDollars writes v dollars as "$100B", "$1.4T", "$750M", exactly or

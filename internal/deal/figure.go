@@ -111,8 +111,7 @@ func parseFigure(s string, u unitSystem) (figure, error) {
 	if s == "" {
 		return figure{}, errEmpty
 	}
-	low := strings.ToLower(s)
-	if low == "undisclosed" {
+	if asciiEqualFold(s, "undisclosed") {
 		return figure{Q: Undisclosed}, nil
 	}
 	q, rest := splitQualifier(s)
@@ -163,9 +162,8 @@ var qualifierWords = []struct {
 }
 
 func splitQualifier(s string) (Qualifier, string) {
-	low := strings.ToLower(s)
 	for _, w := range qualifierWords {
-		if strings.HasPrefix(low, w.prefix) {
+		if len(s) >= len(w.prefix) && asciiEqualFold(s[:len(w.prefix)], w.prefix) {
 			return w.q, strings.TrimSpace(s[len(w.prefix):])
 		}
 	}
@@ -366,7 +364,8 @@ const maxDigits = 40
 func exactInteger(num string, exp int, u unitSystem) (int64, error) {
 	orig := num
 	num = strings.TrimPrefix(num, "$")
-	if m, e, ok := strings.Cut(strings.ToLower(num), "e"); ok {
+	if i := strings.IndexAny(num, "eE"); i >= 0 {
+		m, e := num[:i], num[i+1:]
 		n, err := strconv.Atoi(e)
 		if err != nil || n > maxDigits || n < -maxDigits {
 			return 0, fmt.Errorf("exponent out of range in %s", quote(orig))
