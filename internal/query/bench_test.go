@@ -23,27 +23,33 @@ func generated(b *testing.B, n int) []*deal.Deal {
 	return set.Deals
 }
 
-// BenchmarkSelect filters and sorts 10,000 deals the way list does, with
-// the flag filters and with a Match condition (what --where compiles to).
-// TODO(speed): when --where lands, bench its compiled expression here too.
+// BenchmarkSelect filters and sorts 10,000 deals the way list does: with
+// the flag filters, with a compiled --where, and all of them in list's
+// default order.
 func BenchmarkSelect(b *testing.B) {
 	ds := generated(b, 10_000)
-	order, err := ParseOrder("-usd,announced")
+	where, err := CompileWhere(`usd >= 10e9 and "OpenAI" in parties and year >= 2025`)
 	if err != nil {
 		b.Fatal(err)
 	}
-	filters := map[string]*Filter{
-		"flags": {Parties: []string{"OpenAI"}, MinDollars: 10e9, Since: deal.Date{Year: 2025}},
-		"match": {Match: func(d *deal.Deal) bool {
-			v, ok := d.Dollars.Value(deal.Headline)
-			return ok && v >= 10e9 && d.HasParty("OpenAI") && d.Announced.Year >= 2025
-		}},
+	cases := []struct {
+		name   string
+		filter *Filter
+		order  string
+	}{
+		{"flags", &Filter{Parties: []string{"OpenAI"}, MinDollars: 10e9, Since: deal.Date{Year: 2025}}, "-usd,announced"},
+		{"where", &Filter{Match: where.Match}, "-usd,announced"},
+		{"all", &Filter{}, "announced"},
 	}
-	for name, f := range filters {
-		b.Run(name, func(b *testing.B) {
+	for _, c := range cases {
+		order, err := ParseOrder(c.order)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				kept := Select(ds, f)
+				kept := Select(ds, c.filter)
 				Sort(kept, order)
 				if len(kept) == 0 {
 					b.Fatal("the filter kept nothing")

@@ -35,15 +35,43 @@ func ParseOrder(spec string) (Order, error) {
 }
 
 // Sort orders ds by o, then by id; unknown values go last either way.
+// Each deal's sort values are worked out once, not at every comparison.
 func Sort(ds []*deal.Deal, o Order) {
-	slices.SortStableFunc(ds, func(a, b *deal.Deal) int {
-		for _, k := range o {
-			if c := compareValues(k.sortValue(a), k.sortValue(b), k.desc); c != 0 {
+	type sorted struct {
+		d      *deal.Deal
+		values []any // one per key of o
+	}
+	all := make([]sorted, len(ds))
+	values := make([]any, len(ds)*len(o))
+	for i, d := range ds {
+		v := values[i*len(o) : (i+1)*len(o)]
+		for j, k := range o {
+			v[j] = foldCase(k.sortValue(d))
+		}
+		all[i] = sorted{d, v}
+	}
+	slices.SortStableFunc(all, func(a, b sorted) int {
+		for j, k := range o {
+			if c := compareValues(a.values[j], b.values[j], k.desc); c != 0 {
 				return c
 			}
 		}
-		return strings.Compare(a.ID, b.ID)
+		return strings.Compare(a.d.ID, b.d.ID)
 	})
+	for i, s := range all {
+		ds[i] = s.d
+	}
+}
+
+// foldCase lowers text once, so that comparing it is a plain comparison.
+func foldCase(v any) any {
+	switch v := v.(type) {
+	case string:
+		return strings.ToLower(v)
+	case []string:
+		return strings.ToLower(strings.Join(v, ","))
+	}
+	return v
 }
 
 func (f Field) sortValue(d *deal.Deal) any {
