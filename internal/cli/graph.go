@@ -128,7 +128,10 @@ func (app *App) writeGraph(out outputFlags, g *report.Graph, edges []report.Edge
 	if isDrawing(out.format) {
 		return render.Draw(app.Out, out.format, drawing(g, edges))
 	}
-	return render.Render(app.Out, out.options(), edgeTable(edges), edgeRecords(edges))
+	if o := out.options(); o.Records() {
+		return render.Render(app.Out, o, nil, edgeRecords(edges))
+	}
+	return render.Render(app.Out, out.options(), edgeTable(edges), nil)
 }
 
 // drawing lays out edges for dot and mermaid: a node per party on them,

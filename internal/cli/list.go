@@ -81,7 +81,10 @@ func runList(app *App, cmd *cobra.Command, opts *listOptions) error {
 	if opts.limit > 0 && len(ds) > opts.limit {
 		ds = ds[:opts.limit]
 	}
-	return render.Render(app.Out, opts.output.options(), fieldTable(ds, columns), listRecords(ds, columns, opts.columns != ""))
+	if o := opts.output.options(); o.Records() {
+		return render.Render(app.Out, o, nil, listRecords(ds, columns, opts.columns != ""))
+	}
+	return render.Render(app.Out, opts.output.options(), fieldTable(ds, columns), nil)
 }
 
 // listRecords is list's json and yaml: whole deals, or with --columns

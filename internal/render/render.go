@@ -47,6 +47,10 @@ type Options struct {
 	Color     bool
 }
 
+// Records reports whether the format writes a report's records (json,
+// yaml) rather than its table, so a caller need only make the one.
+func (o Options) Records() bool { return o.Format == "json" || o.Format == "yaml" }
+
 // CheckFormat says whether name is a known format.
 func CheckFormat(name string, extra ...string) error {
 	for _, f := range append(Formats, extra...) {
