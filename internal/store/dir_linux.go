@@ -56,11 +56,16 @@ func (l *linuxDir) readDir(name string) ([]fs.DirEntry, error, bool) {
 	}
 	plain := os.NewFile(uintptr(dup), name)
 	defer plain.Close()
-	entries, err := plain.ReadDir(-1)
-	for i, e := range entries {
-		entries[i] = rootEntry{e, l.root, path.Join(name, e.Name())}
+	listed, err := plain.ReadDir(-1)
+	all := make([]rootEntry, len(listed))
+	for i, e := range listed {
+		all[i] = rootEntry{DirEntry: e, root: l.root, dir: name, name: e.Name()}
 	}
-	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	slices.SortFunc(all, func(a, b rootEntry) int { return strings.Compare(a.name, b.name) })
+	entries := make([]fs.DirEntry, len(all))
+	for i := range all {
+		entries[i] = &all[i]
+	}
 	return entries, err, true
 }
 
@@ -68,11 +73,12 @@ func (l *linuxDir) readDir(name string) ([]fs.DirEntry, error, bool) {
 // in the root (the plain file's would look it up from the working folder).
 type rootEntry struct {
 	fs.DirEntry
-	root *os.Root
-	name string
+	root      *os.Root
+	dir, name string
 }
 
-func (e rootEntry) Info() (fs.FileInfo, error) { return e.root.Lstat(e.name) }
+func (e *rootEntry) Name() string               { return e.name }
+func (e *rootEntry) Info() (fs.FileInfo, error) { return e.root.Lstat(path.Join(e.dir, e.name)) }
 
 // read reads the regular file name as readCapped would.
 func (l *linuxDir) read(name string) ([]byte, error, bool) {
