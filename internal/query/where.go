@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,10 +17,14 @@ import (
 )
 
 // Where is a compiled --where expression: a condition over the Fields of
-// one deal. It is type-checked when compiled, before any deal is read.
+// one deal. It is type-checked when compiled, before any deal is read. It
+// runs one deal at a time (it keeps one machine to run on, and counts
+// failures): one goroutine uses it.
 type Where struct {
 	src     string
 	prog    *vm.Program
+	uses    []Field  // the fields it names; a deal's env holds only those
+	vm      vm.VM    // runs prog, deal after deal
 	parties []string // the names tested by "NAME" in parties
 	failed  int      // deals on which it failed at run time
 	first   error    // the first such failure
@@ -59,13 +64,18 @@ func CompileWhere(src string) (*Where, error) {
 		return nil, w.exprError(err)
 	}
 	w.prog, w.parties = prog, p.parties
+	for _, f := range Fields {
+		if slices.ContainsFunc(f.Names(), func(n string) bool { return p.names[n] }) {
+			w.uses = append(w.uses, f)
+		}
+	}
 	return w, nil
 }
 
 // Match reports whether d satisfies w. A deal on which w fails at run
 // time (say, an index out of range) does not match; Err tells about it.
 func (w *Where) Match(d *deal.Deal) bool {
-	out, err := expr.Run(w.prog, env(d))
+	out, err := w.vm.Run(w.prog, env(d, w.uses))
 	if err != nil {
 		if w.failed++; w.first == nil {
 			w.first = fmt.Errorf("on %s: %w", d.ID, w.exprError(err))
@@ -131,10 +141,10 @@ func checkEnv() map[string]any {
 	return env
 }
 
-// env is what an expression sees of d.
-func env(d *deal.Deal) map[string]any {
-	env := make(map[string]any, len(Fields)+4)
-	for _, f := range Fields {
+// env is what an expression naming fields sees of d.
+func env(d *deal.Deal, fields []Field) map[string]any {
+	env := make(map[string]any, len(fields)+1)
+	for _, f := range fields {
 		v := f.value(d)
 		for _, n := range f.Names() {
 			env[n] = v
@@ -161,10 +171,16 @@ func parseDate(args ...any) (any, error) {
 type patcher struct {
 	err     error
 	parties []string
+	names   map[string]bool // every name the expression uses
 }
 
 func (p *patcher) Visit(node *ast.Node) {
 	switch n := (*node).(type) {
+	case *ast.IdentifierNode:
+		if p.names == nil {
+			p.names = map[string]bool{}
+		}
+		p.names[n.Value] = true
 	case *ast.BinaryNode:
 		switch n.Operator {
 		case "<", ">", "<=", ">=":
