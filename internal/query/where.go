@@ -65,7 +65,7 @@ func CompileWhere(src string) (*Where, error) {
 	}
 	w.prog, w.parties = prog, p.parties
 	for _, f := range Fields {
-		if slices.ContainsFunc(f.Names(), func(n string) bool { return p.names[n] }) {
+		if p.names["$env"] || slices.ContainsFunc(f.Names(), func(n string) bool { return p.names[n] }) { // $env["usd"] may name any
 			w.uses = append(w.uses, f)
 		}
 	}

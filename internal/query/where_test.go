@@ -81,6 +81,9 @@ func TestWhereMatches(t *testing.T) {
 		{`len(parties) == 2`, []string{"big", "secret", "month"}},
 		{`any(parties, # startsWith "O")`, []string{"big", "secret", "month"}},
 		{`"Nvidia" in parties`, nil}, // canonical names only
+		{`$env["usd"] > 1e9`, []string{"big", "month"}},
+		{`$env.gw >= 1 and $env["id"] != ""`, []string{"big", "month"}},
+		{`let x = usd; x != nil and x > 50e9`, []string{"big"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.expr, func(t *testing.T) {
