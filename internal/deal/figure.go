@@ -196,8 +196,12 @@ func isExponent(s string, i int) bool {
 // indexFold is strings.Index ignoring the case of ASCII letters, with
 // indexes into s itself (strings.ToLower may change byte lengths).
 func indexFold(s, sub string) int {
+	if sub == "" {
+		return 0
+	}
+	first := lower(sub[0])
 	for i := 0; i+len(sub) <= len(s); i++ {
-		if asciiEqualFold(s[i:i+len(sub)], sub) {
+		if lower(s[i]) == first && asciiEqualFold(s[i:i+len(sub)], sub) {
 			return i
 		}
 	}
