@@ -99,7 +99,8 @@ func resolveNumber(s string) string {
 
 // decimalShape spots the common numbers whose tag is sure without the
 // parsing below: "int" for up to 18 digits without a leading zero (which
-// would make them octal), "float" for digits, a dot and digits.
+// would make them octal), "float" for up to 308 digits, a dot and digits
+// (more could overflow a float64, which yaml.v3 then reads as a string).
 func decimalShape(s string) string {
 	digits := func(s string) int {
 		i := 0
@@ -112,7 +113,7 @@ func decimalShape(s string) string {
 	switch {
 	case n == len(s) && n <= 18 && (s[0] != '0' || n == 1):
 		return "int"
-	case n > 0 && n < len(s)-1 && s[n] == '.' && digits(s[n+1:]) == len(s)-n-1:
+	case n > 0 && n <= 308 && n < len(s)-1 && s[n] == '.' && digits(s[n+1:]) == len(s)-n-1:
 		return "float"
 	}
 	return ""
