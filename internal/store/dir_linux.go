@@ -25,6 +25,7 @@ type linuxDir struct {
 	dir       *os.File    // the folder, kept open for fd
 	fd        int         // the folder's descriptor, for openat2
 	noOpenat2 atomic.Bool // the kernel refused openat2 once
+	closed    atomic.Bool // fd may now name another folder
 }
 
 func newFastDir(root *os.Root) fastDir {
@@ -35,12 +36,18 @@ func newFastDir(root *os.Root) fastDir {
 	return &linuxDir{root: root, dir: dir, fd: int(dir.Fd())}
 }
 
-func (l *linuxDir) Close() error { return l.dir.Close() }
+func (l *linuxDir) Close() error {
+	l.closed.Store(true)
+	return l.dir.Close()
+}
 
 // readDir lists name through a second descriptor of the folder: a file
 // os.Root opened looks up each entry it lists, a plain file takes the
 // type getdents gives.
 func (l *linuxDir) readDir(name string) ([]fs.DirEntry, error, bool) {
+	if !fs.ValidPath(name) {
+		return nil, nil, false // the root's way refuses it
+	}
 	dir, err := l.root.Open(name)
 	if err != nil {
 		return nil, nil, false
@@ -57,6 +64,14 @@ func (l *linuxDir) readDir(name string) ([]fs.DirEntry, error, bool) {
 	plain := os.NewFile(uintptr(dup), name)
 	defer plain.Close()
 	listed, err := plain.ReadDir(-1)
+	if len(listed) > 0 {
+		// A folder that can be listed but not entered: os.Root, which looks
+		// every entry up, reports the folder; so must this.
+		var st unix.Stat_t
+		if unix.Fstatat(dup, listed[0].Name(), &st, unix.AT_SYMLINK_NOFOLLOW) == unix.EACCES {
+			return nil, nil, false
+		}
+	}
 	all := make([]rootEntry, len(listed))
 	for i, e := range listed {
 		all[i] = rootEntry{DirEntry: e, root: l.root, dir: name, name: e.Name()}
@@ -82,7 +97,7 @@ func (e *rootEntry) Info() (fs.FileInfo, error) { return e.root.Lstat(path.Join(
 
 // read reads the regular file name as readCapped would.
 func (l *linuxDir) read(name string) ([]byte, error, bool) {
-	if l.noOpenat2.Load() {
+	if l.noOpenat2.Load() || l.closed.Load() || !fs.ValidPath(name) {
 		return nil, nil, false
 	}
 	defer runtime.KeepAlive(l.dir)
@@ -114,6 +129,8 @@ func (l *linuxDir) read(name string) ([]byte, error, bool) {
 		switch {
 		case err == unix.EINTR:
 			continue
+		case err == unix.EAGAIN:
+			return nil, nil, false // a file system that honours O_NONBLOCK: read it blocking
 		case err != nil:
 			return nil, &fs.PathError{Op: "read", Path: name, Err: err}, true
 		case m == 0:

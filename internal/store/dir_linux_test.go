@@ -105,3 +105,49 @@ func TestLinuxDirLists(t *testing.T) {
 		t.Errorf("listing a missing folder: %v", err)
 	}
 }
+
+// TestLinuxDirClosed: once closed, a Dir never reads through its old
+// descriptor, whose number may by then name another folder.
+func TestLinuxDirClosed(t *testing.T) {
+	a := folder(t, map[string]string{"x.yaml": plainDeal})
+	b := folder(t, map[string]string{"x.yaml": "from another folder\n"})
+	ra, err := os.OpenRoot(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ra.Close()
+	d := NewDir(ra)
+	if _, _, ok := d.readRegular("x.yaml"); !ok {
+		t.Skip("openat2 is not available here; os.Root reads everything")
+	}
+	d.Close()
+	rb, err := os.OpenRoot(b) // likely to take the freed descriptor number
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rb.Close()
+	if data, _, ok := d.readRegular("x.yaml"); ok {
+		t.Errorf("read %q through a closed Dir", data)
+	}
+}
+
+// TestLinuxDirRefusesInvalidNames: names fs.FS forbids go the root's way,
+// which refuses them, as it does for the portable file system.
+func TestLinuxDirRefusesInvalidNames(t *testing.T) {
+	dir := folder(t, map[string]string{"sub/x.yaml": plainDeal})
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	d := NewDir(root)
+	defer d.Close()
+	for _, name := range []string{"./sub", "sub/", "sub/../sub", "sub/.", "/sub", "../sub"} {
+		if _, err := d.ReadDir(name); !errors.Is(err, fs.ErrInvalid) {
+			t.Errorf("ReadDir(%q): %v, want an invalid-path error", name, err)
+		}
+		if _, _, ok := d.readRegular(name + "/x.yaml"); ok {
+			t.Errorf("read %q/x.yaml", name)
+		}
+	}
+}

@@ -146,9 +146,9 @@ func TestRegistryThatIsAFolder(t *testing.T) {
 }
 
 func TestUnreadableFiles(t *testing.T) {
-	dir := folder(t, map[string]string{"deal-one.yaml": plainDeal, "locked.yaml": plainDeal, "closed/deal-two.yaml": plainDeal})
-	for _, p := range []string{"locked.yaml", "closed"} {
-		if err := os.Chmod(filepath.Join(dir, p), 0); err != nil {
+	dir := folder(t, map[string]string{"deal-one.yaml": plainDeal, "locked.yaml": plainDeal, "closed/deal-two.yaml": plainDeal, "listed/deal-three.yaml": plainDeal})
+	for p, mode := range map[string]os.FileMode{"locked.yaml": 0, "closed": 0, "listed": 0o644} { // listed: readable, not searchable
+		if err := os.Chmod(filepath.Join(dir, p), mode); err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { os.Chmod(filepath.Join(dir, p), 0o755) })
@@ -160,7 +160,11 @@ func TestUnreadableFiles(t *testing.T) {
 	set := loadDir(t, dir)
 	problemFor(t, set, "deals/locked.yaml", "cannot read: permission denied")
 	problemFor(t, set, "deals/closed", "cannot read: permission denied")
+	problemFor(t, set, "deals/listed", "cannot read: permission denied")
 	wantIDs(t, set, "deal-one")
+	if n := len(set.Problems); n != 3 {
+		t.Errorf("%d problems, want 3: %v", n, set.Problems)
+	}
 }
 
 // trickFS is a MapFS whose files can be denied, vanish between the
