@@ -64,8 +64,9 @@ func CompileWhere(src string) (*Where, error) {
 		return nil, w.exprError(err)
 	}
 	w.prog, w.parties = prog, p.parties
+	every := p.names["$env"] // $env["usd"] may name any field
 	for _, f := range Fields {
-		if p.names["$env"] || slices.ContainsFunc(f.Names(), func(n string) bool { return p.names[n] }) { // $env["usd"] may name any
+		if every || slices.ContainsFunc(f.Names(), func(n string) bool { return p.names[n] }) {
 			w.uses = append(w.uses, f)
 		}
 	}

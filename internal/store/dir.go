@@ -11,15 +11,14 @@ import (
 // faster way to list folders and read deal files where the system has one
 // (see dir_linux.go). Everything it reads is the same either way.
 type Dir struct {
-	root *os.Root
-	fsys fs.FS
+	fsys fs.FS   // the root's
 	fast fastDir // nil where there is no faster way
 }
 
 // NewDir reads the folder of root. Close releases what NewDir opened;
 // root stays the caller's to close.
 func NewDir(root *os.Root) *Dir {
-	return &Dir{root: root, fsys: root.FS(), fast: newFastDir(root)}
+	return &Dir{fsys: root.FS(), fast: newFastDir(root)}
 }
 
 // Close releases what NewDir opened.
