@@ -27,13 +27,7 @@ func TestLinuxDirReads(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644); err != nil {
 		t.Skipf("cannot make a named pipe here: %v", err)
 	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	d := NewDir(root)
-	defer d.Close()
+	_, d := openDir(t, dir)
 	if _, _, ok := d.readRegular("deal-one.yaml"); !ok {
 		t.Skip("openat2 is not available here; os.Root reads everything")
 	}
@@ -71,13 +65,7 @@ func TestLinuxDirReads(t *testing.T) {
 func TestLinuxDirLists(t *testing.T) {
 	dir := folder(t, map[string]string{"b.yaml": plainDeal, "a/x.yaml": plainDeal, "c.yaml": "short"})
 	symlink(t, "b.yaml", dir, "link.yaml")
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	d := NewDir(root)
-	defer d.Close()
+	_, d := openDir(t, dir)
 	t.Chdir(t.TempDir())
 
 	entries, err := d.ReadDir(".")
@@ -111,12 +99,7 @@ func TestLinuxDirLists(t *testing.T) {
 func TestLinuxDirClosed(t *testing.T) {
 	a := folder(t, map[string]string{"x.yaml": plainDeal})
 	b := folder(t, map[string]string{"x.yaml": "from another folder\n"})
-	ra, err := os.OpenRoot(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ra.Close()
-	d := NewDir(ra)
+	_, d := openDir(t, a)
 	if _, _, ok := d.readRegular("x.yaml"); !ok {
 		t.Skip("openat2 is not available here; os.Root reads everything")
 	}
@@ -135,13 +118,7 @@ func TestLinuxDirClosed(t *testing.T) {
 // which refuses them, as it does for the portable file system.
 func TestLinuxDirRefusesInvalidNames(t *testing.T) {
 	dir := folder(t, map[string]string{"sub/x.yaml": plainDeal})
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	d := NewDir(root)
-	defer d.Close()
+	_, d := openDir(t, dir)
 	for _, name := range []string{"./sub", "sub/", "sub/../sub", "sub/.", "/sub", "../sub"} {
 		if _, err := d.ReadDir(name); !errors.Is(err, fs.ErrInvalid) {
 			t.Errorf("ReadDir(%q): %v, want an invalid-path error", name, err)

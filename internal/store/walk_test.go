@@ -47,6 +47,19 @@ func symlink(t *testing.T, target, dir, name string) {
 // checks that os.Root's file system alone (no faster ways) reads the same.
 func loadDir(t *testing.T, dir string) *Set {
 	t.Helper()
+	root, d := openDir(t, dir)
+	set := Load(d, "deals")
+	portable := Load(root.FS(), "deals")
+	if !reflect.DeepEqual(set.Problems, portable.Problems) || !slices.Equal(set.IDs(), portable.IDs()) || !slices.Equal(set.Files(), portable.Files()) {
+		t.Errorf("a Dir reads differently from os.Root:\n dir:  %v %v\n root: %v %v", set.IDs(), set.Problems, portable.IDs(), portable.Problems)
+	}
+	return set
+}
+
+// openDir opens dir as the command line does: a root, and a Dir over
+// it; both close when the test ends.
+func openDir(t *testing.T, dir string) (*os.Root, *Dir) {
+	t.Helper()
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -54,12 +67,7 @@ func loadDir(t *testing.T, dir string) *Set {
 	t.Cleanup(func() { root.Close() })
 	d := NewDir(root)
 	t.Cleanup(func() { d.Close() })
-	set := Load(d, "deals")
-	portable := Load(root.FS(), "deals")
-	if !reflect.DeepEqual(set.Problems, portable.Problems) || !slices.Equal(set.IDs(), portable.IDs()) || !slices.Equal(set.Files(), portable.Files()) {
-		t.Errorf("a Dir reads differently from os.Root:\n dir:  %v %v\n root: %v %v", set.IDs(), set.Problems, portable.IDs(), portable.Problems)
-	}
-	return set
+	return root, d
 }
 
 // problemFor returns the problem of path (as shown) whose message contains
