@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
-	"github.com/dealtrack/dealtrack/internal/format"
+	"github.com/dealtrack/dealtrack/internal/dealfile"
 	"github.com/dealtrack/dealtrack/internal/store"
 )
 
@@ -98,7 +98,7 @@ func runAdd(app *App, cmd *cobra.Command, opts *addOptions) error {
 	if _, err := root.Lstat(name); err == nil {
 		return existsError(shown)
 	}
-	data, err := format.Deal(d)
+	data, err := dealfile.Encode(d)
 	if err != nil {
 		return err
 	}
@@ -271,7 +271,7 @@ func (o *addOptions) missing() []string {
 
 // deal builds the deal from the checked options; party names become the
 // registry's canonical names.
-func (o *addOptions) deal(cmd *cobra.Command, reg *store.Registry) (*deal.Deal, error) {
+func (o *addOptions) deal(cmd *cobra.Command, reg *deal.Registry) (*deal.Deal, error) {
 	d := &deal.Deal{
 		Title:  strings.TrimSpace(o.title),
 		PartOf: o.partOf,

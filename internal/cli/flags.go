@@ -94,7 +94,7 @@ func (f *filterFlags) whereFailures(*cobra.Command, []string) error {
 // resolveParties turns the --party names into canonical names, and checks
 // the names a --where expression looks for in parties. An unknown name is
 // a usage error with a suggestion, not a silent empty result.
-func resolveParties(cmd *cobra.Command, q *query.Filter, reg *store.Registry) error {
+func resolveParties(cmd *cobra.Command, q *query.Filter, reg *deal.Registry) error {
 	if reg == nil {
 		return nil
 	}
@@ -120,7 +120,7 @@ func resolveParties(cmd *cobra.Command, q *query.Filter, reg *store.Registry) er
 	return nil
 }
 
-func canonicalParty(reg *store.Registry, name string) (string, error) {
+func canonicalParty(reg *deal.Registry, name string) (string, error) {
 	c, ok := reg.Canonical(name)
 	if ok {
 		return c, nil

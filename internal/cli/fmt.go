@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/dealtrack/dealtrack/internal/format"
+	"github.com/dealtrack/dealtrack/internal/dealfile"
 	"github.com/dealtrack/dealtrack/internal/store"
 )
 
@@ -100,7 +100,7 @@ func canonicalForms(root *os.Root, set *store.Set) ([]rewrite, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		canon, err := format.File(old)
+		canon, err := dealfile.Canonical(old)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/dealtrack/dealtrack/internal/render"
 	"github.com/dealtrack/dealtrack/internal/report"
 	"github.com/dealtrack/dealtrack/internal/store"
+	"github.com/dealtrack/dealtrack/internal/suggest"
 )
 
 type showOptions struct {
@@ -92,7 +93,7 @@ func suggestID(id string, ids []string) string {
 	if len(containing) > 0 && len(containing) <= 5 {
 		return " (did you mean " + strings.Join(containing, " or ") + "?)"
 	}
-	if s := store.Nearest(id, ids); s != "" {
+	if s := suggest.Nearest(id, ids); s != "" {
 		return " (did you mean " + s + "?)"
 	}
 	return " (dealtrack list shows every id)"

@@ -15,7 +15,7 @@ type Amount struct{ figure }
 func ParseAmount(s string) (Amount, error) {
 	s = usDollarSign(s)
 	if c := foreignCurrency(s); c != "" {
-		return Amount{}, fmt.Errorf("only US dollars (found %s; convert and write for example $10B)", c)
+		return Amount{}, fmt.Errorf("only US dollars (found %s): write the figure as stated in amount, as in amount: EUR 5.5B", c)
 	}
 	f, err := parseFigure(s, dollars)
 	return Amount{f}, err
@@ -139,7 +139,7 @@ func rangeLow(f figure, u unitSystem) string {
 	return lo
 }
 
-var humanPrefix = [...]string{Exact: "", UpTo: "≤", Over: ">", About: "~"}
+var humanPrefix = [...]string{Exact: "", UpTo: "≤", Over: ">", About: "~", AtLeast: "≥", Nearly: "≲"}
 
 func human(f figure, u unitSystem) string {
 	switch f.Q {

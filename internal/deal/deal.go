@@ -8,48 +8,103 @@ import (
 	"slices"
 )
 
-// Deal is one announced AI-infrastructure deal.
+// Deal is one announced AI-infrastructure deal, as it stands after its
+// last update.
 type Deal struct {
-	ID        string
-	Title     string
-	Announced Date
-	Status    Status
-	Kind      Kind
-	Parties   []string
-	Dollars   Amount
-	Power     Power
-	Valuation Amount
-	Horizon   string
-	PartOf    string
-	Flows     []Flow
-	Sources   []Source
-	Tags      []string
-	Notes     string
-	Updates   []Update
+	ID           string
+	Title        string
+	Announced    Date
+	Status       Status
+	Kind         Kind
+	Parties      []string
+	Dollars      Amount // US dollars, only as a source states them
+	Amount       Money  // a figure in another currency, as stated
+	Power        Power
+	Valuation    Amount
+	Horizon      string
+	Locations    []Location
+	PartOf       string
+	SupersededBy string   // the id of the deal that replaced this one
+	Reported     []string // figures (of Figures) that rest on press reports only
+	Flows        []Flow
+	Sources      []Source
+	Tags         []string
+	Notes        string
+	Updates      []Update
 }
 
 // Flow is money going from one party of a deal to another.
 type Flow struct {
 	From, To string
 	Dollars  Amount
+	Amount   Money
 	For      string
 }
 
-// Source is a report a deal comes from.
+// Source is a report a deal comes from. It has a Title (the headline as
+// published) or a Description (when no headline is known), never both.
 type Source struct {
-	Publisher string
-	Title     string
-	URL       string
-	Date      Date
+	Publisher   string // the original outlet or party
+	Title       string
+	Description string
+	URL         string
+	Via         string // the host of a copy, when URL is a repost
+	Kind        SourceKind
+	Date        Date
 }
 
-// Update is a dated change of a deal's status or figures.
+// Update is a dated change of a deal: the fields it sets are the deal's
+// from that date on. The fields an update leaves empty did not change.
 type Update struct {
-	Date    Date
-	Status  Status
-	Dollars Amount
-	Power   Power
-	Note    string
+	Date         Date
+	Status       Status
+	Dollars      Amount
+	Amount       Money
+	Power        Power
+	SupersededBy string
+	Note         string
+	Sources      []Source
+}
+
+// Retired reports whether d no longer counts in sums: cancelled, or
+// replaced by another deal.
+func (d *Deal) Retired() bool { return d.Status == "cancelled" || d.SupersededBy != "" }
+
+// Confirmed reports whether a party stated d: a source of the deal or of
+// one of its updates is a statement or a filing.
+func (d *Deal) Confirmed() bool {
+	for _, s := range d.AllSources() {
+		if s.Kind.Confirms() {
+			return true
+		}
+	}
+	return false
+}
+
+// AllSources lists the deal's sources, then its updates'.
+func (d *Deal) AllSources() []Source {
+	out := d.Sources
+	for _, u := range d.Updates {
+		if len(u.Sources) > 0 {
+			out = append(slices.Clip(out), u.Sources...)
+		}
+	}
+	return out
+}
+
+// IsReported reports whether figure ("dollars", "gigawatts", "amount")
+// rests on press reports only.
+func (d *Deal) IsReported(figure string) bool { return slices.Contains(d.Reported, figure) }
+
+// Countries lists the countries of d's locations, each once, in order.
+func (d *Deal) Countries() []string {
+	var out []string
+	for _, l := range d.Locations {
+		if l.Country != "" && !slices.Contains(out, l.Country) {
+			out = append(out, l.Country)
+		}
+	}
+	return out
 }
 
 // HasParty reports whether name (canonical) takes part in d.

@@ -13,10 +13,26 @@ type Status string
 type Kind string
 
 // Statuses lists every status, in the order a deal moves through them.
-var Statuses = []Status{"rumored", "in-talks", "announced", "signed", "completed", "revised", "cancelled"}
+var Statuses = []Status{"rumored", "in-talks", "announced", "signed", "completed", "revised", "paused", "cancelled"}
 
 // Kinds lists every kind of deal.
-var Kinds = []Kind{"investment", "compute", "cloud", "chips", "energy", "funding", "joint-venture", "lease", "acquisition"}
+var Kinds = []Kind{"investment", "compute", "cloud", "chips", "energy", "funding", "joint-venture", "lease", "acquisition", "project", "financing"}
+
+// SourceKind says what a source is: the parties' own statement, a
+// regulatory filing, an outlet's own reporting, or a copy or aggregator.
+type SourceKind string
+
+// SourceKinds lists every kind of source, most authoritative first.
+var SourceKinds = []SourceKind{"statement", "filing", "press", "copy"}
+
+// ParseSourceKind reads one of SourceKinds.
+func ParseSourceKind(s string) (SourceKind, error) { return parseEnum(s, SourceKinds, "source kind") }
+
+// Confirms reports whether a source of kind k is a party's own word.
+func (k SourceKind) Confirms() bool { return k == "statement" || k == "filing" }
+
+// Figures names the figures of a deal that `reported` can list.
+var Figures = []string{"dollars", "gigawatts", "amount"}
 
 // ParseStatus reads one of Statuses.
 func ParseStatus(s string) (Status, error) { return parseEnum(s, Statuses, "status") }

@@ -20,7 +20,7 @@ const (
 	Exact
 	// UpTo is a ceiling: "up to $100B". Its low end is 0.
 	UpTo
-	// Over is a floor: "over $10B", "more than", "at least".
+	// Over is a floor: "over $10B", "more than $10B", ">$10B".
 	Over
 	// About is an approximate figure: "about $40B", "~$40B".
 	About
@@ -28,9 +28,18 @@ const (
 	Range
 	// Undisclosed is a figure the report does not give.
 	Undisclosed
+	// AtLeast is a floor stated as "at least $10B" (≥), kept apart from
+	// "over" (>) so that a figure is quoted as its report words it.
+	AtLeast
+	// Nearly is a figure just under the one stated: "nearly 7 GW" (≲).
+	// It sums like an approximate figure.
+	Nearly
 )
 
-var qualifierNames = [...]string{"", "exact", "up to", "over", "about", "range", "undisclosed"}
+var qualifierNames = [...]string{"", "exact", "up to", "over", "about", "range", "undisclosed", "at least", "nearly"}
+
+// Qualifiers lists the machine names of every qualifier a figure can have.
+func Qualifiers() []string { return qualifierNames[1:] }
 
 // String returns the machine name of q as used in json and yaml output.
 func (q Qualifier) String() string { return qualifierNames[q] }
@@ -115,6 +124,11 @@ func parseFigure(s string, u unitSystem) (figure, error) {
 		return figure{Q: Undisclosed}, nil
 	}
 	q, rest := splitQualifier(s)
+	return parseQualified(s, q, rest, u)
+}
+
+// parseQualified reads the figure rest, which followed qualifier q in s.
+func parseQualified(s string, q Qualifier, rest string, u unitSystem) (figure, error) {
 	if rest == "" {
 		return figure{}, notFigure(s, u)
 	}
@@ -157,8 +171,10 @@ var qualifierWords = []struct {
 	q      Qualifier
 }{
 	{"up to ", UpTo}, {"≤", UpTo}, {"<=", UpTo},
-	{"over ", Over}, {"more than ", Over}, {"at least ", Over}, {"≥", Over}, {">=", Over}, {">", Over},
-	{"about ", About}, {"approximately ", About}, {"around ", About}, {"~", About},
+	{"over ", Over}, {"more than ", Over}, {">", Over},
+	{"at least ", AtLeast}, {"≥", AtLeast}, {">=", AtLeast},
+	{"about ", About}, {"approximately ", About}, {"around ", About}, {"roughly ", About}, {"~", About},
+	{"nearly ", Nearly}, {"almost ", Nearly}, {"≲", Nearly},
 }
 
 func splitQualifier(s string) (Qualifier, string) {

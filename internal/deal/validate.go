@@ -2,6 +2,8 @@ package deal
 
 import (
 	"fmt"
+	"net/url"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -101,17 +103,115 @@ func (d *Deal) Validate() []FieldError {
 		}
 	}
 	for i, s := range d.Sources {
-		if strings.TrimSpace(s.Title) == "" {
-			add(fmt.Sprintf("sources[%d].title", i), MsgRequired)
-		}
-		if s.Publisher == "" && s.URL == "" {
-			add(fmt.Sprintf("sources[%d]", i), "give a publisher or a url")
+		s.validate(fmt.Sprintf("sources[%d]", i), add)
+	}
+	if d.SupersededBy != "" && d.SupersededBy == d.ID {
+		add("superseded_by", "a deal cannot replace itself")
+	}
+	for i, f := range d.Reported {
+		path := fmt.Sprintf("reported[%d]", i)
+		switch {
+		case !slices.Contains(Figures, f):
+			add(path, "unknown figure %q (use %s)", f, strings.Join(Figures, ", "))
+		case !d.figureKnown(f):
+			add(path, "%s is reported, but the deal states no %s figure", f, f)
 		}
 	}
-	for i := 1; i < len(d.Updates); i++ {
-		if d.Updates[i].Date.First() < d.Updates[i-1].Date.First() {
-			add(fmt.Sprintf("updates[%d].date", i), "updates go oldest first (%s is before %s)", d.Updates[i].Date, d.Updates[i-1].Date)
+	for i, l := range d.Locations {
+		if l == (Location{}) {
+			add(fmt.Sprintf("location[%d]", i), "give a site, a region or a country")
 		}
 	}
+	d.validateUpdates(add)
 	return errs
+}
+
+// figureKnown reports whether d states figure f (one of Figures).
+func (d *Deal) figureKnown(f string) bool {
+	switch f {
+	case "dollars":
+		return d.Dollars.Known()
+	case "gigawatts":
+		return d.Power.Known()
+	}
+	return d.Amount.Known()
+}
+
+func (d *Deal) validateUpdates(add func(field, format string, args ...any)) {
+	for i, u := range d.Updates {
+		at := fmt.Sprintf("updates[%d]", i)
+		if i > 0 && u.Date.First() < d.Updates[i-1].Date.First() {
+			add(at+".date", "updates go oldest first (%s is before %s)", u.Date, d.Updates[i-1].Date)
+		}
+		if !u.Date.IsZero() && !d.Announced.IsZero() && u.Date.Last() < d.Announced.First() {
+			add(at+".date", "%s is before the deal was announced (%s)", u.Date, d.Announced)
+		}
+		if u.SupersededBy != "" && u.SupersededBy == d.ID {
+			add(at+".superseded_by", "a deal cannot replace itself")
+		}
+		if len(u.Sets()) == 0 && strings.TrimSpace(u.Note) == "" && len(u.Sources) == 0 {
+			add(at, "an update says what changed: a status, a figure, superseded_by, a note or sources")
+		}
+		for j, s := range u.Sources {
+			s.validate(fmt.Sprintf("%s.sources[%d]", at, j), add)
+		}
+	}
+	last, at := d.Latest()
+	for _, f := range []struct {
+		key       string
+		top, last string
+	}{
+		{"status", string(d.Status), string(last.Status)},
+		{"dollars", d.Dollars.String(), last.Dollars.String()},
+		{"amount", d.Amount.String(), last.Amount.String()},
+		{"gigawatts", d.Power.String(), last.Power.String()},
+		{"superseded_by", d.SupersededBy, last.SupersededBy},
+	} {
+		i, set := at[f.key]
+		if set && f.top != f.last {
+			top := f.top
+			if top == "" {
+				top = "absent"
+			}
+			add(f.key, "is %s, but the last update that sets it (updates[%d], %s) says %s: the top-level fields are the deal after its last update",
+				top, i, d.Updates[i].Date, f.last)
+		}
+	}
+}
+
+// validate checks one source; path is where it sits ("sources[0]").
+func (s Source) validate(path string, add func(field, format string, args ...any)) {
+	title, desc := strings.TrimSpace(s.Title) != "", strings.TrimSpace(s.Description) != ""
+	switch {
+	case !title && !desc:
+		add(path+".title", "%s (the headline as published; when no headline is known, a description instead)", MsgRequired)
+	case title && desc:
+		add(path+".description", "a source has a title (the headline) or a description, not both")
+	}
+	if s.Publisher == "" && s.URL == "" {
+		add(path, "give a publisher or a url")
+	}
+	if s.URL != "" {
+		if err := CheckURL(s.URL); err != nil {
+			add(path+".url", "%v", err)
+		}
+	}
+	if s.Via != "" && s.URL == "" {
+		add(path+".via", "via names the site a copy was read on: give its url too")
+	}
+}
+
+// CheckURL says what is wrong with a source's url, or nil: it must be an
+// absolute http or https URL with a host.
+func CheckURL(s string) error {
+	u, err := url.Parse(s)
+	switch {
+	case err != nil || strings.ContainsAny(s, " \t\n"):
+		return fmt.Errorf("%q is not a URL (write it whole, as https://…)", short(s))
+	case u.Scheme != "http" && u.Scheme != "https":
+		return fmt.Errorf("%q: a url starts with https:// or http://", short(s))
+	case u.Host == "":
+		return fmt.Errorf("%q: a url needs a host (https://example.com/…)", short(s))
+	}
+	return nil
 }

@@ -39,18 +39,12 @@ func (s *Set) CheckNew(name string, data []byte) (*deal.Deal, []Problem) {
 		if other, dup := s.known[d.ID]; dup {
 			probs = append(probs, Problem{Path: r.path, Msg: fmt.Sprintf("id %s is already used by %s", d.ID, other)})
 		}
-		if d.PartOf != "" {
-			decoded := maps.Clone(s.decoded)
-			if decoded == nil {
-				decoded = map[string]*deal.Deal{}
-			}
-			decoded[d.ID] = d
-			if msg := partOfProblem(d, decoded); msg != "" {
-				p := r.partOf
-				p.Msg = msg
-				probs = append(probs, p)
-			}
+		decoded := maps.Clone(s.decoded)
+		if decoded == nil {
+			decoded = map[string]*deal.Deal{}
 		}
+		decoded[d.ID] = d
+		probs = append(probs, r.links(decoded)...)
 	}
 	sortProblems(probs)
 	return r.deal, probs

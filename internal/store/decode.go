@@ -71,10 +71,19 @@ func (fd *fileDecoder) inside(line, col int) (int, int) {
 	return line, col
 }
 
-// reportedAt reports whether an error was recorded at node n.
-func (fd *fileDecoder) reportedAt(n *yaml.Node) bool {
+// ErrorAt reports whether an error was recorded at node n.
+func (fd *fileDecoder) ErrorAt(n *yaml.Node) bool {
 	line, col := fd.inside(n.Line, n.Column)
 	return fd.errAt[[2]int{line, col}]
+}
+
+// Report records a problem at n, for the deal-file decoder.
+func (fd *fileDecoder) Report(n *yaml.Node, warning bool, msg string) {
+	sev := Error
+	if warning {
+		sev = Warning
+	}
+	fd.problem(n, sev, "%s", msg)
 }
 
 func (fd *fileDecoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -208,123 +217,6 @@ func (fd *fileDecoder) plain(n *yaml.Node, depth int) bool {
 		}
 	}
 	return true
-}
-
-// eachPair calls f for every key of mapping n, refusing duplicate keys.
-func (fd *fileDecoder) eachPair(n *yaml.Node, f func(key string, k, v *yaml.Node)) {
-	var seen map[string]int // for a big mapping (a registry); a deal's keys are searched
-	if len(n.Content) > 32 {
-		seen = make(map[string]int, len(n.Content)/2)
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			fd.errorf(k, "a key must be a plain word")
-			continue
-		}
-		if line, dup := firstKey(n, i, k.Value, seen); dup {
-			fd.errorf(k, "duplicate key %s (first on line %d)", k.Value, line)
-			continue
-		}
-		if seen != nil {
-			seen[k.Value] = k.Line
-		}
-		f(k.Value, k, v)
-	}
-}
-
-// firstKey finds key among the keys of mapping n before position i, in
-// seen when there is one, and returns its line.
-func firstKey(n *yaml.Node, i int, key string, seen map[string]int) (int, bool) {
-	if seen != nil {
-		line, ok := seen[key]
-		return line, ok
-	}
-	for j := 0; j < i; j += 2 {
-		if k := n.Content[j]; k.Kind == yaml.ScalarNode && k.Value == key {
-			return k.Line, true
-		}
-	}
-	return 0, false
-}
-
-// fields decodes mapping n through one handler per known key; any other
-// key is an error that lists the known ones.
-func (fd *fileDecoder) fields(n *yaml.Node, what string, handlers map[string]func(*yaml.Node)) {
-	kt := make(keyTable[struct{}], len(handlers))
-	for k, h := range handlers {
-		kt[k] = func(_ struct{}, n *yaml.Node) { h(n) }
-	}
-	decodeKeys(fd, n, what, struct{}{}, kt)
-}
-
-// suggestKey says which known key an unknown one was probably meant to be.
-func suggestKey(key string, keys []string) string {
-	if key != "" && key[0] >= '0' && key[0] <= '9' {
-		return ` (inside {...} a comma separates entries: quote a figure that holds one, like "1,000")`
-	}
-	for _, k := range keys {
-		if editDistance(strings.ToLower(key), k) <= 2 {
-			return fmt.Sprintf(" (did you mean %s?)", k)
-		}
-	}
-	return " (known keys: " + strings.Join(keys, ", ") + ")"
-}
-
-// str returns scalar n's text; null is "".
-func (fd *fileDecoder) str(n *yaml.Node, field string) string {
-	if n.Kind != yaml.ScalarNode {
-		fd.errorf(n, "%s: want a single value, not a %s", field, kindName(n))
-		return ""
-	}
-	if n.Tag == "!!null" {
-		return ""
-	}
-	return n.Value
-}
-
-// strings returns sequence n's items; a single scalar is a list of one.
-func (fd *fileDecoder) strings(n *yaml.Node, field string) []string {
-	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
-		return []string{n.Value}
-	}
-	if n.Kind != yaml.SequenceNode {
-		fd.errorf(n, "%s: want a list like [a, b], not a %s", field, kindName(n))
-		return nil
-	}
-	out := make([]string, 0, len(n.Content))
-	for i, c := range n.Content {
-		if c.Kind != yaml.ScalarNode { // an error: only then is the item's path worth building
-			fd.str(c, fmt.Sprintf("%s[%d]", field, i))
-		} else if s := fd.str(c, field); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func (fd *fileDecoder) oneOf(n *yaml.Node, field string, set []string) string {
-	s := fd.str(n, field)
-	if s != "" && !slices.Contains(set, s) {
-		fd.errorf(n, "%s: unknown value %q (use %s)", field, s, strings.Join(set, ", "))
-	}
-	return s
-}
-
-// parse decodes scalar n with parse, recording the error as
-// `field: "input": message`.
-func parse[T any](fd *fileDecoder, n *yaml.Node, field string, parse func(string) (T, error)) T {
-	var zero T
-	s := fd.str(n, field)
-	if s == "" && n.Kind == yaml.ScalarNode {
-		fd.errorf(n, "%s: no value (write one or remove the key)", field)
-		return zero
-	}
-	v, err := parse(s)
-	if err != nil && s != "" {
-		fd.errorf(n, "%s: %q: %v", field, s, err)
-	}
-	return v
 }
 
 func kindName(n *yaml.Node) string {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -14,6 +15,7 @@ import (
 	"sync/atomic"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
+	"github.com/dealtrack/dealtrack/internal/suggest"
 )
 
 // MaxFileSize caps a deal file; a real one is a few kilobytes.
@@ -21,9 +23,9 @@ const MaxFileSize = 1 << 20
 
 // Set is everything read from one data folder.
 type Set struct {
-	Deals    []*deal.Deal // in id order; files with errors are left out
-	Registry *Registry    // nil when the folder has no parties.yaml
-	Problems []Problem    // sorted by path, line and column
+	Deals    []*deal.Deal   // in id order; files with errors are left out
+	Registry *deal.Registry // nil when the folder has no parties.yaml
+	Problems []Problem      // sorted by path, line and column
 	byID     map[string]*deal.Deal
 	prefix   string                // how paths are shown
 	files    []string              // every deal file, relative to the folder
@@ -70,11 +72,12 @@ func (s *Set) Errors() []Problem {
 
 // loaded is the result of reading one deal file.
 type loaded struct {
-	path   string
-	deal   *deal.Deal
-	probs  []Problem
-	ok     bool    // decoded without errors
-	partOf Problem // position of part_of, for cross-file checks
+	path  string
+	deal  *deal.Deal
+	probs []Problem
+	ok    bool // decoded without errors
+	// positions of part_of and superseded_by, for cross-file checks
+	partOf, supersededBy Problem
 }
 
 // Load reads every deal file under fsys. prefix is how paths are shown in
@@ -186,7 +189,7 @@ func leavesFolder(fsys fs.FS, p string) bool {
 // loadRegistry reads the party registry, if there is one. Like a deal file,
 // a registry that cannot be read or decoded is a problem naming it, never
 // a crash.
-func loadRegistry(fsys fs.FS, shown string) (reg *Registry, probs []Problem) {
+func loadRegistry(fsys fs.FS, shown string) (reg *deal.Registry, probs []Problem) {
 	fd := &fileDecoder{path: shown}
 	defer guard(fd, func() { reg, probs = nil, fd.probs })
 	if info, err := fs.Lstat(fsys, RegistryFile); err == nil && info.Mode()&fs.ModeSymlink != 0 && leavesFolder(fsys, RegistryFile) {
@@ -214,7 +217,7 @@ func guard(fd *fileDecoder, after func()) {
 
 // loadFile reads and decodes one deal file. A panic, in reading or in a
 // library, becomes a problem naming the file, never a crash.
-func loadFile(fsys fs.FS, f dealFile, shown string, reg *Registry) (res loaded) {
+func loadFile(fsys fs.FS, f dealFile, shown string, reg *deal.Registry) (res loaded) {
 	fd := &fileDecoder{path: shown}
 	defer guard(fd, func() { res = loaded{path: shown, probs: fd.probs} })
 	data, err := readDeal(fsys, f)
@@ -237,14 +240,15 @@ func readDeal(fsys fs.FS, f dealFile) ([]byte, error) {
 }
 
 // decodeFile decodes the content of one deal file, under the same guard.
-func decodeFile(name, shown string, data []byte, reg *Registry) (res loaded) {
+func decodeFile(name, shown string, data []byte, reg *deal.Registry) (res loaded) {
 	fd := &fileDecoder{path: shown}
 	res.path = shown
 	defer guard(fd, func() { res.deal, res.ok, res.probs = nil, false, fd.probs })
 	id := strings.TrimSuffix(path.Base(name), ".yaml")
-	d, partOfAt := decodeDeal(fd, id, data, reg)
+	d, at := decodeDeal(fd, id, data, reg)
 	res.deal, res.probs, res.ok = d, fd.probs, d != nil && !fd.failed()
-	res.partOf = Problem{Path: shown, Line: partOfAt[0], Col: partOfAt[1]}
+	res.partOf = Problem{Path: shown, Line: at.PartOf[0], Col: at.PartOf[1]}
+	res.supersededBy = Problem{Path: shown, Line: at.SupersededBy[0], Col: at.SupersededBy[1]}
 	return res
 }
 
@@ -339,13 +343,11 @@ func (s *Set) link(results []loaded) {
 		}
 	}
 	for _, r := range results {
-		if r.deal == nil || r.deal.PartOf == "" || known[r.deal.ID] != r.path {
+		if r.deal == nil || known[r.deal.ID] != r.path {
 			continue
 		}
-		if msg := partOfProblem(r.deal, decoded); msg != "" {
-			p := r.partOf
-			p.Msg = msg
-			s.Problems = append(s.Problems, p)
+		if probs := r.links(decoded); len(probs) > 0 {
+			s.Problems = append(s.Problems, probs...)
 			delete(s.byID, r.deal.ID)
 		}
 	}
@@ -355,29 +357,45 @@ func (s *Set) link(results []loaded) {
 	slices.SortFunc(s.Deals, func(a, b *deal.Deal) int { return strings.Compare(a.ID, b.ID) })
 }
 
-// partOfProblem says what is wrong with d's part_of, or "".
-func partOfProblem(d *deal.Deal, decoded map[string]*deal.Deal) string {
-	if _, ok := decoded[d.PartOf]; !ok {
-		return fmt.Sprintf("part_of: no deal has id %q%s", d.PartOf, didYouMean(d.PartOf, decoded))
-	}
-	seen := map[string]bool{d.ID: true}
-	for at := decoded[d.PartOf]; at != nil && at.PartOf != ""; at = decoded[at.PartOf] {
-		if seen[at.PartOf] {
-			return fmt.Sprintf("part_of: %s is part of itself through %s", d.ID, at.ID)
+// links says what is wrong with the deal's references to other deals:
+// part_of and superseded_by must name a deal that exists, without a loop.
+func (r loaded) links(decoded map[string]*deal.Deal) []Problem {
+	var probs []Problem
+	d := r.deal
+	for _, l := range []struct {
+		key  string
+		at   Problem
+		next func(*deal.Deal) string
+	}{
+		{"part_of", r.partOf, func(d *deal.Deal) string { return d.PartOf }},
+		{"superseded_by", r.supersededBy, func(d *deal.Deal) string { return d.SupersededBy }},
+	} {
+		if msg := refProblem(d, decoded, l.key, l.next); msg != "" {
+			p := l.at
+			p.Msg = msg
+			probs = append(probs, p)
 		}
-		seen[at.ID] = true
 	}
-	return ""
+	return probs
 }
 
-// didYouMean suggests the nearest key of m to name.
-func didYouMean[V any](name string, m map[string]V) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// refProblem follows next from d and says what is wrong, or "".
+func refProblem(d *deal.Deal, decoded map[string]*deal.Deal, key string, next func(*deal.Deal) string) string {
+	target := next(d)
+	if target == "" {
+		return ""
 	}
-	if best := Nearest(name, keys); best != "" {
-		return fmt.Sprintf(" (did you mean %s?)", best)
+	if _, ok := decoded[target]; !ok {
+		ids := slices.Collect(maps.Keys(decoded))
+		return fmt.Sprintf("%s: no deal has id %q%s", key, target, suggest.Hint(target, ids))
+	}
+	seen := map[string]bool{d.ID: true}
+	for at := decoded[target]; at != nil && next(at) != ""; at = decoded[next(at)] {
+		if seen[next(at)] {
+			what := map[string]string{"part_of": "is part of itself", "superseded_by": "replaces itself"}[key]
+			return fmt.Sprintf("%s: %s %s through %s", key, d.ID, what, at.ID)
+		}
+		seen[at.ID] = true
 	}
 	return ""
 }

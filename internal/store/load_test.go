@@ -72,7 +72,7 @@ func TestLoadProblems(t *testing.T) {
 		want string // "line:col: severity: message" prefix
 	}{
 		{"unknown top key", replace("status: announced", "statuss: announced"), `3:1: error: deal: unknown key "statuss" (did you mean status?)`},
-		{"unknown flow key", replace("for: equity", "fro: equity"), `9:54: error: flows[0]: unknown key "fro" (did you mean for?)`},
+		{"unknown flow key", replace("for: equity", "fro: equity"), `9:54: error: flows[0]: unknown key "fro" (did you mean from?)`},
 		{"unknown source key", replace("date: 2025-09-22}", "dated: 2025-09-22}"), `11:45: error: sources[0]: unknown key "dated"`},
 		{"unknown update key", goodDeal + "updates:\n  - {date: 2025-10-01, stauts: signed}\n", `13:24: error: updates[0]: unknown key "stauts" (did you mean status?)`},
 		{"duplicate key", goodDeal + "title: again\n", `12:1: error: duplicate key title (first on line 1)`},
@@ -150,7 +150,7 @@ func TestRegistry(t *testing.T) {
 		msgs = append(msgs, p.Error())
 	}
 	got := strings.Join(msgs, "\n")
-	for _, want := range []string{`d/parties.yaml:4:1: error: "nvidia" is already a name or alias of NVIDIA`, `d/parties.yaml:5:13: error: kind: unknown value "planet"`} {
+	for _, want := range []string{`d/parties.yaml:4:1: error: "nvidia" is already a name or alias of NVIDIA`, `d/parties.yaml:5:13: error: kind: "planet": unknown kind (use company, fund, government, person)`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in\n%s", want, got)
 		}

@@ -1,9 +1,4 @@
-// Package format writes deal files in dealtrack's one canonical form: keys
-// in a fixed order, figures in their canonical notation, short lists on one
-// line, multi-line notes as a block, comments kept. It works on the YAML
-// node tree, so a file keeps every value and every comment; it knows
-// nothing of folders.
-package format
+package dealfile
 
 import (
 	"bytes"
@@ -24,22 +19,11 @@ import (
 // is written as a block.
 const Width = 100
 
-// Keys lists a deal file's keys in canonical order.
-var Keys = []string{"title", "announced", "status", "kind", "parties", "dollars", "gigawatts", "valuation", "horizon", "part_of", "flows", "sources", "tags", "notes", "updates"}
-
-// itemKeys is the canonical key order inside the items of each list.
-var itemKeys = map[string][]string{
-	"flows":   {"from", "to", "dollars", "for"},
-	"sources": {"publisher", "title", "date", "url"},
-	"updates": {"date", "status", "dollars", "gigawatts", "note"},
-}
-
-// flowLists are the lists of names written on one line: [NVIDIA, OpenAI].
-var flowLists = []string{"parties", "tags"}
-
-// File returns the content of a deal file in canonical form. data must be
-// one YAML document holding a mapping, as every valid deal file does.
-func File(data []byte) (out []byte, err error) {
+// Canonical returns the content of a deal file in canonical form: keys in
+// the schema's order, figures in their canonical notation, short lists on
+// one line, multi-line notes as a block, comments kept. data must be one
+// YAML document holding a mapping, as every valid deal file does.
+func Canonical(data []byte) (out []byte, err error) {
 	defer catch(&err)
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -52,7 +36,7 @@ func File(data []byte) (out []byte, err error) {
 	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, errors.New("the top level is not a mapping")
 	}
-	if err := canonical(doc.Content[0]); err != nil {
+	if err := canonical(doc.Content[0], DealSchema); err != nil {
 		return nil, err
 	}
 	return encode(&doc)
@@ -79,29 +63,46 @@ func encode(n *yaml.Node) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// canonical puts a deal's top-level mapping in canonical form, in place.
-func canonical(m *yaml.Node) error {
-	sortKeys(m, Keys)
+// canonical puts mapping m, described by schema, in canonical form, in
+// place.
+func canonical(m *yaml.Node, schema *Schema) error {
+	sortKeys(m, schema.Keys)
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		key, v := m.Content[i].Value, m.Content[i+1]
+		form, known := schema.Form[key]
 		var err error
 		switch {
-		case slices.Contains(flowLists, key) && v.Kind == yaml.SequenceNode:
+		case !known:
+		case form == Names && v.Kind == yaml.SequenceNode:
 			names(v)
-		case itemKeys[key] != nil && v.Kind == yaml.SequenceNode:
-			var below string
-			below, err = items(v, itemKeys[key])
-			commentBelow(m, i, below)
-		case key == "notes":
+		case form == Records:
+			if v.Kind == yaml.MappingNode && key == "location" {
+				v = wrapInList(m, i+1)
+			}
+			if v.Kind == yaml.SequenceNode {
+				var below string
+				below, err = items(v, schema.Items[key])
+				commentBelow(m, i, below)
+			}
+		case form == Notes:
 			notes(v)
 		default:
-			err = value(key, v, false)
+			err = value(form, v, false)
 		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", key, err)
 		}
 	}
 	return nil
+}
+
+// wrapInList replaces the mapping at m.Content[i] by a list of it: the
+// canonical form of a key that takes one mapping or a list of them.
+func wrapInList(m *yaml.Node, i int) *yaml.Node {
+	one := m.Content[i]
+	list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: one.Line, Column: one.Column, Content: []*yaml.Node{one}}
+	m.Content[i] = list
+	return list
 }
 
 // commentBelow puts a comment after the pair at i of mapping m: on top of
@@ -116,18 +117,25 @@ func commentBelow(m *yaml.Node, i int, comment string) {
 	}
 }
 
-// value puts the scalar under key in canonical form: a figure in its
-// canonical notation, a date plain, text plain when YAML allows it.
-func value(key string, n *yaml.Node, flow bool) error {
+// value puts a scalar of the given form in canonical form: a figure in
+// its canonical notation, a date plain, a country as its code, text plain
+// when YAML allows it.
+func value(form Form, n *yaml.Node, flow bool) error {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		return nil
 	}
-	switch key {
-	case "dollars", "valuation":
+	switch form {
+	case Dollars:
 		return figure(n, flow, func(s string) (fmt.Stringer, error) { return deal.ParseAmount(s) })
-	case "gigawatts":
+	case Money:
+		return figure(n, flow, func(s string) (fmt.Stringer, error) { return deal.ParseMoney(s) })
+	case Power:
 		return figure(n, flow, func(s string) (fmt.Stringer, error) { return deal.ParsePower(s) })
-	case "announced", "date":
+	case Country:
+		if c, err := deal.ParseCountry(n.Value); err == nil {
+			n.Value = c
+		}
+	case Date:
 		if _, err := deal.ParseDate(n.Value); err == nil {
 			n.Tag, n.Style = "", 0
 			return nil
@@ -205,17 +213,17 @@ func plain(s string, flow bool) bool {
 // fit within Width without quotes, else every one as a block. A list with
 // comments beside or inside its items keeps its layout: YAML cannot move
 // them between the two forms faithfully.
-func items(list *yaml.Node, order []string) (below string, err error) {
+func items(list *yaml.Node, schema *Schema) (below string, err error) {
 	for _, item := range list.Content {
 		if item.Kind != yaml.MappingNode {
 			return "", nil
 		}
-		sortKeys(item, order)
+		sortKeys(item, schema.Keys)
 	}
 	keep := slices.ContainsFunc(list.Content, commentedItem)
 	oneLine := !keep
 	for _, item := range list.Content {
-		if err := itemValues(item, true); err != nil {
+		if err := itemValues(item, schema, true); err != nil {
 			return "", err
 		}
 		oneLine = oneLine && fitsOnALine(item)
@@ -232,7 +240,7 @@ func items(list *yaml.Node, order []string) (below string, err error) {
 		if item.Style&yaml.FlowStyle != 0 {
 			below += moveFootComment(list, i)
 		}
-		if err := itemValues(item, item.Style&yaml.FlowStyle != 0); err != nil {
+		if err := itemValues(item, schema, item.Style&yaml.FlowStyle != 0); err != nil {
 			return "", err
 		}
 	}
@@ -265,10 +273,20 @@ func commentedItem(item *yaml.Node) bool {
 	return item.LineComment != "" || item.FootComment != "" || slices.ContainsFunc(item.Content, hasComment)
 }
 
-func itemValues(item *yaml.Node, flow bool) error {
+func itemValues(item *yaml.Node, schema *Schema, flow bool) error {
 	for i := 0; i+1 < len(item.Content); i += 2 {
-		key := item.Content[i].Value
-		if err := value(key, item.Content[i+1], flow); err != nil {
+		key, v := item.Content[i].Value, item.Content[i+1]
+		var err error
+		if inner := schema.Items[key]; inner != nil {
+			if v.Kind == yaml.SequenceNode {
+				var below string
+				below, err = items(v, inner)
+				commentBelow(item, i, below)
+			}
+		} else {
+			err = value(schema.Form[key], v, flow)
+		}
+		if err != nil {
 			return fmt.Errorf("%s: %w", key, err)
 		}
 	}

@@ -1,9 +1,17 @@
-package store
+// Package suggest finds the word a user probably meant: dealtrack's one
+// "did you mean" rule, used for ids, party names, keys, countries, flags
+// and field names alike.
+//
+// The rule: ignoring case, the candidate with the smallest edit distance
+// (Levenshtein, in bytes) wins, provided the distance is below a third of
+// the typed word's length plus two. A typo in the start of a long name
+// counts as the distance to that start plus one. Ties go to the candidate
+// that sorts first.
+package suggest
 
 import "strings"
 
-// Nearest returns the candidate closest to name by edit distance, ignoring
-// case, when it is close enough to be a likely typo; otherwise "".
+// Nearest returns the candidate closest to name by the rule above, or "".
 func Nearest(name string, candidates []string) string {
 	low := strings.ToLower(name)
 	best, bestDist := "", len(name)/3+2
@@ -39,4 +47,12 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// Hint is " (did you mean X?)" for the nearest candidate, or "".
+func Hint(name string, candidates []string) string {
+	if s := Nearest(name, candidates); s != "" {
+		return " (did you mean " + s + "?)"
+	}
+	return ""
 }

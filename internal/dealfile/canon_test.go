@@ -1,4 +1,4 @@
-package format_test
+package dealfile_test
 
 import (
 	"io/fs"
@@ -9,7 +9,7 @@ import (
 
 	"github.com/dealtrack/dealtrack/deals"
 	"github.com/dealtrack/dealtrack/internal/deal"
-	"github.com/dealtrack/dealtrack/internal/format"
+	"github.com/dealtrack/dealtrack/internal/dealfile"
 	"github.com/dealtrack/dealtrack/internal/store"
 )
 
@@ -54,7 +54,7 @@ func decode(t *testing.T, set *store.Set, name string, data []byte) *deal.Deal {
 func TestFileKeepsEveryValue(t *testing.T) {
 	set, files := bundled(t)
 	for name, data := range files {
-		out, err := format.File(data)
+		out, err := dealfile.Canonical(data)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -63,7 +63,7 @@ func TestFileKeepsEveryValue(t *testing.T) {
 		if !reflect.DeepEqual(before, after) {
 			t.Errorf("%s: formatting changed the deal\nbefore: %+v\n after: %+v", name, before, after)
 		}
-		again, err := format.File(out)
+		again, err := dealfile.Canonical(out)
 		if err != nil || string(again) != string(out) {
 			t.Errorf("%s: a second format changed it (%v):\n%s\n---\n%s", name, err, out, again)
 		}
@@ -76,7 +76,7 @@ func TestDealWritesWhatFileReads(t *testing.T) {
 	set, files := bundled(t)
 	for name := range files {
 		want := decode(t, set, name, files[name])
-		out, err := format.Deal(want)
+		out, err := dealfile.Encode(want)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -84,7 +84,7 @@ func TestDealWritesWhatFileReads(t *testing.T) {
 		if got := decode(t, set, name, out); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: written and read back\n got %+v\nwant %+v", name, got, want)
 		}
-		if canon, _ := format.File(out); string(canon) != string(out) {
+		if canon, _ := dealfile.Canonical(out); string(canon) != string(out) {
 			t.Errorf("%s: Deal's output is not canonical:\n%s\n---\n%s", name, out, canon)
 		}
 	}
@@ -120,7 +120,7 @@ func TestFile(t *testing.T) {
 			"title: T\nflows:\n  - {from: A, to: B}\n  # between\n  - {from: B, to: A}\n  # below\n",
 			"title: T\nflows:\n  - {from: A, to: B}\n  # between\n  - {from: B, to: A}\n\n# below\n"},
 	} {
-		got, err := format.File([]byte(c.in))
+		got, err := dealfile.Canonical([]byte(c.in))
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)
 			continue
@@ -128,7 +128,7 @@ func TestFile(t *testing.T) {
 		if string(got) != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
 		}
-		if again, _ := format.File(got); string(again) != string(got) {
+		if again, _ := dealfile.Canonical(got); string(again) != string(got) {
 			t.Errorf("%s: not idempotent:\n%s\n---\n%s", c.name, got, again)
 		}
 	}
@@ -136,7 +136,7 @@ func TestFile(t *testing.T) {
 
 func TestFileRefusesWhatIsNotADealFile(t *testing.T) {
 	for _, in := range []string{"", "- a\n", "title: [\n", "a: 1\n---\nb: 2\n", "dollars: $5Q\n", "gigawatts: 10 GWh\n"} {
-		if out, err := format.File([]byte(in)); err == nil {
+		if out, err := dealfile.Canonical([]byte(in)); err == nil {
 			t.Errorf("File(%q) = %q, want an error", in, out)
 		}
 	}
@@ -158,11 +158,11 @@ func TestFileWithACommentAnywhere(t *testing.T) {
 					continue // the comment broke the YAML or landed in a value
 				}
 				tried++
-				out, err := format.File(in)
+				out, err := dealfile.Canonical(in)
 				if err != nil {
 					t.Fatalf("%s with a comment at line %d: %v", name, i+1, err)
 				}
-				again, _ := format.File(out)
+				again, _ := dealfile.Canonical(out)
 				got, _ := set.Decode(name, out)
 				if !reflect.DeepEqual(got, want) || string(again) != string(out) || strings.Count(string(out), "#") != strings.Count(string(in), "#") {
 					t.Errorf("%s with a comment at line %d, indented %d:\n%s\n--- formatted:\n%s\n--- again:\n%s", name, i+1, len(indent), in, out, again)
