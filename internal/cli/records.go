@@ -25,13 +25,36 @@ type dealRecord struct {
 	Tags         []string       `json:"tags" yaml:"tags"`
 	PartOf       *string        `json:"part_of" yaml:"part_of"`
 	Sources      []sourceRecord `json:"sources" yaml:"sources"`
+	Amount       *moneyRecord   `json:"amount" yaml:"amount"`
+	Location     []locationRec  `json:"location" yaml:"location"`
+	SupersededBy *string        `json:"superseded_by" yaml:"superseded_by"`
+	Reported     []string       `json:"reported" yaml:"reported"`
+	Confirmed    bool           `json:"confirmed" yaml:"confirmed"`
 }
 
 type sourceRecord struct {
-	Publisher *string `json:"publisher" yaml:"publisher"`
-	Title     string  `json:"title" yaml:"title"`
-	URL       *string `json:"url" yaml:"url"`
-	Date      *string `json:"date" yaml:"date"`
+	Publisher   *string `json:"publisher" yaml:"publisher"`
+	Title       *string `json:"title" yaml:"title"`
+	URL         *string `json:"url" yaml:"url"`
+	Date        *string `json:"date" yaml:"date"`
+	Description *string `json:"description" yaml:"description"`
+	Via         *string `json:"via" yaml:"via"`
+	Kind        *string `json:"kind" yaml:"kind"`
+}
+
+// moneyRecord is a figure in another currency, in whole units of it.
+type moneyRecord struct {
+	Currency  string `json:"currency" yaml:"currency"`
+	Value     int64  `json:"value" yaml:"value"`
+	Low       int64  `json:"low" yaml:"low"`
+	High      int64  `json:"high" yaml:"high"`
+	Qualifier string `json:"qualifier" yaml:"qualifier"`
+}
+
+type locationRec struct {
+	Site    *string `json:"site" yaml:"site"`
+	Region  *string `json:"region" yaml:"region"`
+	Country *string `json:"country" yaml:"country"`
 }
 
 // dealDetail is what show prints: a deal and everything else known of it.
@@ -47,39 +70,69 @@ type dealDetail struct {
 }
 
 type flowRecord struct {
-	From         string  `json:"from" yaml:"from"`
-	To           string  `json:"to" yaml:"to"`
-	USD          *int64  `json:"usd" yaml:"usd"`
-	USDQualifier *string `json:"usd_qualifier" yaml:"usd_qualifier"`
-	For          *string `json:"for" yaml:"for"`
+	From         string       `json:"from" yaml:"from"`
+	To           string       `json:"to" yaml:"to"`
+	USD          *int64       `json:"usd" yaml:"usd"`
+	USDQualifier *string      `json:"usd_qualifier" yaml:"usd_qualifier"`
+	For          *string      `json:"for" yaml:"for"`
+	Amount       *moneyRecord `json:"amount" yaml:"amount"`
 }
 
 type updateRecord struct {
-	Date   string   `json:"date" yaml:"date"`
-	Status *string  `json:"status" yaml:"status"`
-	USD    *int64   `json:"usd" yaml:"usd"`
-	GW     *float64 `json:"gw" yaml:"gw"`
-	Note   *string  `json:"note" yaml:"note"`
+	Date         string         `json:"date" yaml:"date"`
+	Status       *string        `json:"status" yaml:"status"`
+	USD          *int64         `json:"usd" yaml:"usd"`
+	GW           *float64       `json:"gw" yaml:"gw"`
+	Note         *string        `json:"note" yaml:"note"`
+	USDQualifier *string        `json:"usd_qualifier" yaml:"usd_qualifier"`
+	GWQualifier  *string        `json:"gw_qualifier" yaml:"gw_qualifier"`
+	Amount       *moneyRecord   `json:"amount" yaml:"amount"`
+	SupersededBy *string        `json:"superseded_by" yaml:"superseded_by"`
+	Sources      []sourceRecord `json:"sources" yaml:"sources"`
 }
 
 func newDealRecord(d *deal.Deal) dealRecord {
 	r := dealRecord{
-		ID:        d.ID,
-		Title:     d.Title,
-		Announced: d.Announced.String(),
-		Status:    string(d.Status),
-		Kind:      string(d.Kind),
-		Parties:   nonNil(d.Parties),
-		Tags:      nonNil(d.Tags),
-		PartOf:    optString(d.PartOf),
-		Sources:   make([]sourceRecord, len(d.Sources)),
+		ID:           d.ID,
+		Title:        d.Title,
+		Announced:    d.Announced.String(),
+		Status:       string(d.Status),
+		Kind:         string(d.Kind),
+		Parties:      nonNil(d.Parties),
+		Tags:         nonNil(d.Tags),
+		PartOf:       optString(d.PartOf),
+		Sources:      sourceRecords(d.Sources),
+		Amount:       newMoneyRecord(d.Amount),
+		Location:     make([]locationRec, len(d.Locations)),
+		SupersededBy: optString(d.SupersededBy),
+		Reported:     nonNil(d.Reported),
+		Confirmed:    d.Confirmed(),
 	}
 	r.USD, r.USDLow, r.USDHigh, r.USDQualifier = dollarFields(d.Dollars)
 	r.GW, r.GWLow, r.GWHigh, r.GWQualifier = gwFields(d.Power)
-	for i, s := range d.Sources {
-		r.Sources[i] = sourceRecord{optString(s.Publisher), s.Title, optString(s.URL), optString(s.Date.String())}
+	for i, l := range d.Locations {
+		r.Location[i] = locationRec{optString(l.Site), optString(l.Region), optString(l.Country)}
 	}
 	return r
+}
+
+func sourceRecords(ss []deal.Source) []sourceRecord {
+	out := make([]sourceRecord, len(ss))
+	for i, s := range ss {
+		out[i] = sourceRecord{optString(s.Publisher), optString(s.Title), optString(s.URL), optString(s.Date.String()),
+			optString(s.Description), optString(s.Via), optString(string(s.Kind))}
+	}
+	return out
+}
+
+func newMoneyRecord(m deal.Money) *moneyRecord {
+	v, ok := m.Value(deal.Headline)
+	if !ok {
+		return nil
+	}
+	lo, _ := m.Value(deal.Low)
+	hi, _ := m.Value(deal.High)
+	return &moneyRecord{m.Currency, v, lo, hi, m.Q.String()}
 }
 
 func newDealDetail(d *deal.Deal) dealDetail {
@@ -95,10 +148,11 @@ func newDealDetail(d *deal.Deal) dealDetail {
 	}
 	for i, f := range d.Flows {
 		usd, _, _, q := dollarFields(f.Dollars)
-		r.Flows[i] = flowRecord{f.From, f.To, usd, q, optString(f.For)}
+		r.Flows[i] = flowRecord{f.From, f.To, usd, q, optString(f.For), newMoneyRecord(f.Amount)}
 	}
 	for i, u := range d.Updates {
-		r.Updates[i] = updateRecord{u.Date.String(), optString(string(u.Status)), optInt(u.Dollars.Value(deal.Headline)), optGW(u.Power.Value(deal.Headline)), optString(u.Note)}
+		r.Updates[i] = updateRecord{u.Date.String(), optString(string(u.Status)), optInt(u.Dollars.Value(deal.Headline)), optGW(u.Power.Value(deal.Headline)), optString(u.Note),
+			optString(u.Dollars.Q.String()), optString(u.Power.Q.String()), newMoneyRecord(u.Amount), optString(u.SupersededBy), sourceRecords(u.Sources)}
 	}
 	return r
 }
