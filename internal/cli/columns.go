@@ -30,6 +30,7 @@ var fieldCells = map[string]func(*deal.Deal) render.Cell{
 	"gw_low":        func(d *deal.Deal) render.Cell { return gwBoundCell(d.Power.Value(deal.Low)) },
 	"gw_high":       func(d *deal.Deal) render.Cell { return gwBoundCell(d.Power.Value(deal.High)) },
 	"valuation_usd": func(d *deal.Deal) render.Cell { return usdCell(d.Valuation) },
+	"amount":        func(d *deal.Deal) render.Cell { return render.Cell{Text: d.Amount.Human(), Plain: d.Amount.String()} },
 }
 
 // fieldTable is one row per deal, one column per field.
@@ -61,6 +62,10 @@ func fieldCell(f query.Field, d *deal.Deal) render.Cell {
 		return render.Str(v)
 	case int:
 		return render.Str(strconv.Itoa(v))
+	case []string:
+		return listCell(v)
+	case bool:
+		return render.Str(strconv.FormatBool(v))
 	}
 	return render.Cell{}
 }

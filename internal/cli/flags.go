@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -15,6 +16,7 @@ import (
 // filterFlags are the filters every read command takes.
 type filterFlags struct {
 	parties, kinds, statuses, tags []string
+	countries, sectors             []string
 	since, until                   string
 	minDollars, minGW              string
 	where                          string
@@ -27,6 +29,8 @@ func (f *filterFlags) bind(cmd *cobra.Command) {
 	fl.StringSliceVar(&f.kinds, "kind", nil, "only deals of this kind (repeatable: any of them): "+joinEnum(deal.Kinds))
 	fl.StringSliceVar(&f.statuses, "status", nil, "only deals with this status (repeatable: any of them): "+joinEnum(deal.Statuses))
 	fl.StringArrayVar(&f.tags, "tag", nil, "only deals with this tag (repeatable: all must be present)")
+	fl.StringSliceVar(&f.countries, "country", nil, "only deals located in this country, an ISO code or a name (repeatable: any of them)")
+	fl.StringSliceVar(&f.sectors, "sector", nil, "only deals with a party in this sector (repeatable: any of them): "+strings.Join(deal.Sectors, ", "))
 	fl.StringVar(&f.since, "since", "", "only deals announced on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fl.StringVar(&f.until, "until", "", "only deals announced on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fl.StringVar(&f.minDollars, "min-dollars", "", "only deals of at least AMOUNT dollars (headline figure), e.g. $10B")
@@ -36,6 +40,8 @@ func (f *filterFlags) bind(cmd *cobra.Command) {
 	cmd.RegisterFlagCompletionFunc("where", cobra.NoFileCompletions)
 	cmd.RegisterFlagCompletionFunc("kind", fixedCompletion(enumStrings(deal.Kinds)))
 	cmd.RegisterFlagCompletionFunc("status", fixedCompletion(enumStrings(deal.Statuses)))
+	cmd.RegisterFlagCompletionFunc("sector", fixedCompletion(deal.Sectors))
+	cmd.RegisterFlagCompletionFunc("country", fixedCompletion(deal.Countries()))
 }
 
 // parse checks the flag values that need no data; a bad one is a usage
@@ -55,6 +61,19 @@ func (f *filterFlags) parse(cmd *cobra.Command) (*query.Filter, error) {
 			return nil, flagValueError(cmd, "status", s, err)
 		}
 		q.Statuses = append(q.Statuses, st)
+	}
+	for _, c := range f.countries {
+		code, err := deal.ParseCountry(c)
+		if err != nil {
+			return nil, flagValueError(cmd, "country", c, err)
+		}
+		q.Countries = append(q.Countries, code)
+	}
+	for _, s := range f.sectors {
+		if !slices.Contains(deal.Sectors, s) {
+			return nil, flagValueError(cmd, "sector", s, fmt.Errorf("unknown sector (use %s)", strings.Join(deal.Sectors, ", ")))
+		}
+		q.Sectors = append(q.Sectors, s)
 	}
 	var err error
 	if q.Since, err = parseOptional(f.since, deal.ParseDateBound); err != nil {

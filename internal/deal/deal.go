@@ -31,6 +31,10 @@ type Deal struct {
 	Tags         []string
 	Notes        string
 	Updates      []Update
+
+	// Sectors are the sectors of the deal's parties, each once: not part
+	// of the file, but looked up in the registry when the deal is loaded.
+	Sectors []string
 }
 
 // Flow is money going from one party of a deal to another.

@@ -39,6 +39,7 @@ var (
 	DateType  = Type{"date", time.Time{}}
 	Dollars   = Type{"dollars or nil", (*int64)(nil)}
 	Gigawatts = Type{"gigawatts or nil", (*float64)(nil)}
+	Bool      = Type{"true or false", false}
 )
 
 // Fields lists every field, in the order help shows them.
@@ -84,9 +85,35 @@ var Fields = []Field{
 		value: func(d *deal.Deal) any { return orNil(d.PartOf) }, Example: `part_of == "stargate"`},
 	{Name: "valuation_usd", Aliases: []string{"valuation"}, Type: Dollars, Doc: "post-money valuation of a funding round",
 		value: usdAt(valuation, deal.Headline), Example: `valuation_usd >= 300e9`},
+	{Name: "amount", Type: TextOrNil, Doc: "a figure in another currency, as stated (EUR 5.5B); never converted",
+		value: func(d *deal.Deal) any { return orNil(d.Amount.String()) }, Example: `amount != nil`},
+	{Name: "currency", Type: TextOrNil, Doc: "the ISO 4217 code of amount",
+		value: func(d *deal.Deal) any { return orNil(d.Amount.Currency) }, Example: `currency == "EUR"`},
+	{Name: "countries", Aliases: []string{"country"}, Type: List, Doc: "the ISO 3166 codes of the deal's locations",
+		value: func(d *deal.Deal) any { return d.Countries() }, Example: `"US" in countries`},
+	{Name: "regions", Aliases: []string{"region"}, Type: List, Doc: "the states or provinces of the deal's locations",
+		value: regions, Example: `"Texas" in regions`},
+	{Name: "sectors", Aliases: []string{"sector"}, Type: List, Doc: "the sectors of the deal's parties, from parties.yaml",
+		value: func(d *deal.Deal) any { return d.Sectors }, Example: `"utility" in sectors`},
+	{Name: "superseded_by", Type: TextOrNil, Doc: "the id of the deal that replaced this one",
+		value: func(d *deal.Deal) any { return orNil(d.SupersededBy) }, Example: `superseded_by == nil`},
+	{Name: "reported", Type: List, Doc: "the figures that rest on press reports only: dollars, gigawatts, amount",
+		value: func(d *deal.Deal) any { return d.Reported }, Example: `"dollars" in reported`},
+	{Name: "confirmed", Type: Bool, Doc: "a source is a party's own statement or a filing",
+		value: func(d *deal.Deal) any { return d.Confirmed() }, Example: `not confirmed`},
 }
 
-const qualifiers = "exact, up to, over, about, range, undisclosed; nil when not given"
+const qualifiers = "exact, up to, over, at least, about, nearly, range, undisclosed; nil when not given"
+
+func regions(d *deal.Deal) any {
+	var out []string
+	for _, l := range d.Locations {
+		if l.Region != "" && !slices.Contains(out, l.Region) {
+			out = append(out, l.Region)
+		}
+	}
+	return out
+}
 
 // Value is f's value for d: string, int, []string, time.Time, int64
 // (dollars), float64 (gigawatts), or nil when the deal does not give it.

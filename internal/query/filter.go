@@ -14,6 +14,8 @@ type Filter struct {
 	Kinds      []deal.Kind   // any of
 	Statuses   []deal.Status // any of
 	Tags       []string      // every one must be present
+	Countries  []string      // ISO codes; any of them, where the deal is
+	Sectors    []string      // any of them, among the parties' sectors
 	Since      deal.Date     // announced on or after (zero: no bound)
 	Until      deal.Date     // announced on or before (zero: no bound)
 	MinDollars int64         // headline dollars at least (0: no bound)
@@ -35,7 +37,9 @@ func (f *Filter) Keep(d *deal.Deal) bool {
 		}
 	}
 	switch {
-	case len(f.Kinds) > 0 && !slices.Contains(f.Kinds, d.Kind),
+	case len(f.Countries) > 0 && !anyOf(d.Countries(), f.Countries),
+		len(f.Sectors) > 0 && !anyOf(d.Sectors, f.Sectors),
+		len(f.Kinds) > 0 && !slices.Contains(f.Kinds, d.Kind),
 		len(f.Statuses) > 0 && !slices.Contains(f.Statuses, d.Status),
 		!f.Since.IsZero() && d.Announced.First() < f.Since.First(),
 		!f.Until.IsZero() && d.Announced.First() > f.Until.Last(),
@@ -46,6 +50,11 @@ func (f *Filter) Keep(d *deal.Deal) bool {
 		return false
 	}
 	return true
+}
+
+// anyOf reports whether have holds any of want.
+func anyOf(have, want []string) bool {
+	return slices.ContainsFunc(want, func(w string) bool { return slices.Contains(have, w) })
 }
 
 // atLeast returns a test of a known value against a minimum; with no

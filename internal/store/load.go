@@ -352,6 +352,7 @@ func (s *Set) link(results []loaded) {
 		}
 	}
 	for _, d := range s.byID {
+		d.Sectors = sectors(s.Registry, d.Parties)
 		s.Deals = append(s.Deals, d)
 	}
 	slices.SortFunc(s.Deals, func(a, b *deal.Deal) int { return strings.Compare(a.ID, b.ID) })
@@ -419,4 +420,15 @@ func parallel(n int, f func(i int)) {
 		})
 	}
 	wg.Wait()
+}
+
+// sectors lists the sectors of parties, each once, in order.
+func sectors(reg *deal.Registry, parties []string) []string {
+	var out []string
+	for _, name := range parties {
+		if p := reg.Party(name); p != nil && p.Sector != "" && !slices.Contains(out, p.Sector) {
+			out = append(out, p.Sector)
+		}
+	}
+	return out
 }
