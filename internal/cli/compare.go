@@ -79,7 +79,7 @@ func runCompare(app *App, cmd *cobra.Command, opts *compareOptions, ids []string
 		}
 		parties := filter.Parties
 		filter.Parties = nil // the parties compared, not a filter
-		sides = report.CompareParties(parties, query.Select(set.Deals, filter), report.NewUmbrellas(set.Deals), bound)
+		sides = report.CompareParties(parties, query.Select(set.Deals, filter), opts.umbrellas(set.Deals), bound)
 	}
 	o, rec := opts.output.options(), newCompareRecord(sides, bound, opts.energy)
 	if o.Format != "table" || !opts.energy {

@@ -68,7 +68,7 @@ func runTimeline(app *App, cmd *cobra.Command, opts *timelineOptions) error {
 	if err != nil {
 		return err
 	}
-	periods := report.Timeline(ds, report.NewUmbrellas(set.Deals), by, bound)
+	periods := report.Timeline(ds, opts.umbrellas(set.Deals), by, bound)
 	o := opts.output.options()
 	t := timelineTable(by, periods)
 	if o.Format == "table" || o.Format == "markdown" {

@@ -35,7 +35,12 @@ funding round's gigawatts) is neither. A deal with several parties or tags
 counts fully under each; the grand total counts every deal once. A deal that
 is part_of an umbrella (directly or up a chain) counted in the same sum adds
 nothing: its figure is inside the umbrella's and is shown as overlap. When
-the umbrella is filtered out, or its own figure is not known, the part counts.`,
+the umbrella is filtered out, or its own figure is not known, the part counts.
+
+Cancelled deals and deals superseded by another are left out, and named with
+what they would have added; --include-cancelled counts them. A deal whose
+money is stated only in another currency (amount: EUR 5.5B) adds nothing to
+the dollars and is named: figures are never converted.`,
 		Example: `  dealtrack total
   dealtrack total --by party --since 2025
   dealtrack total --by quarter --party OpenAI
@@ -45,7 +50,7 @@ the umbrella is filtered out, or its own figure is not known, the part counts.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTotal(app, cmd, &opts) },
 	}
 	opts.reportFlags.bind(cmd)
-	cmd.Flags().StringVar(&opts.by, "by", "", "group by party, year, quarter, month, kind, status or tag (default: one row for all)")
+	cmd.Flags().StringVar(&opts.by, "by", "", "group by "+joinEnum(report.Bys)+" (default: one row for all)")
 	cmd.RegisterFlagCompletionFunc("by", fixedCompletion(enumStrings(report.Bys)))
 	return cmd
 }
@@ -63,7 +68,7 @@ func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
 	if err != nil {
 		return err
 	}
-	r := report.TotalBy(ds, report.NewUmbrellas(set.Deals), by, bound)
+	r := report.TotalBy(ds, opts.umbrellas(set.Deals), by, bound)
 	if err := render.Render(app.Out, opts.output.options(), totalTable(r), newTotalRecord(r)); err != nil {
 		return err
 	}
@@ -79,7 +84,15 @@ type reportFlags struct {
 	filter  filterFlags
 	output  outputFlags
 	bound   string
+	retired bool     // --include-cancelled
 	filters []string // the filter flags' names
+}
+
+// umbrellas is how the command's sums see the whole data set.
+func (r *reportFlags) umbrellas(all []*deal.Deal) report.Umbrellas {
+	u := report.NewUmbrellas(all)
+	u.CountRetired = r.retired
+	return u
 }
 
 // bind must come first on a new command, so that it can tell the filter
@@ -89,6 +102,7 @@ func (r *reportFlags) bind(cmd *cobra.Command) {
 	cmd.Flags().VisitAll(func(f *pflag.Flag) { r.filters = append(r.filters, f.Name) })
 	r.output.bind(cmd)
 	bindBound(cmd, &r.bound)
+	cmd.Flags().BoolVar(&r.retired, "include-cancelled", false, "count cancelled and superseded deals in sums too")
 }
 
 // parse checks the flag values that need no data; a bad one is a usage
@@ -196,7 +210,7 @@ func explainTotal(w io.Writer, r report.Report, opts render.Options) error {
 			return err
 		}
 	}
-	if len(s.Dollars.UndisclosedIDs)+len(s.Power.UndisclosedIDs) > 0 {
+	if len(s.Dollars.UndisclosedIDs)+len(s.Power.UndisclosedIDs)+len(s.Dollars.OtherCurrency)+len(s.Retired) > 0 {
 		fmt.Fprintln(w)
 	}
 	for _, u := range []struct {
@@ -207,7 +221,33 @@ func explainTotal(w io.Writer, r report.Report, opts render.Options) error {
 			fmt.Fprintf(w, "Undisclosed %s, not added (%d): %s\n", u.what, len(u.ids), strings.Join(u.ids, ", "))
 		}
 	}
+	if ids := s.Dollars.OtherCurrency; len(ids) > 0 {
+		fmt.Fprintf(w, "Stated in another currency only, not added to dollars (%d): %s\n", len(ids), strings.Join(ids, ", "))
+	}
+	explainRetired(w, s.Retired)
 	return nil
+}
+
+// explainRetired names the cancelled and superseded deals a sum left out,
+// and what they would have added.
+func explainRetired(w io.Writer, rs []report.Retired) {
+	if len(rs) == 0 {
+		return
+	}
+	var names []string
+	var usd, watts int64
+	for _, r := range rs {
+		why := "cancelled"
+		if r.SupersededBy != "" {
+			why = "superseded by " + r.SupersededBy
+		}
+		names = append(names, r.ID+" ("+why+")")
+		v, _ := r.USD.Value()
+		p, _ := r.Watts.Value()
+		usd, watts = usd+v, watts+p
+	}
+	fmt.Fprintf(w, "Left out, cancelled or superseded (%d): %s. They would add %s and %s; --include-cancelled counts them.\n",
+		len(rs), strings.Join(names, ", "), deal.FormatDollars(usd, false), deal.FormatWatts(watts, false))
 }
 
 // The json and yaml form of total, as the README documents it. Keys are a
@@ -243,6 +283,18 @@ type grandRecord struct {
 	UndisclosedUSDIDs []string        `json:"undisclosed_usd_ids" yaml:"undisclosed_usd_ids"`
 	UndisclosedGWIDs  []string        `json:"undisclosed_gw_ids" yaml:"undisclosed_gw_ids"`
 	Overlaps          []overlapRecord `json:"overlaps" yaml:"overlaps"`
+	OtherCurrencyIDs  []string        `json:"other_currency_ids" yaml:"other_currency_ids"`
+	Retired           []retiredRecord `json:"retired" yaml:"retired"`
+}
+
+// retiredRecord is a cancelled or superseded deal a sum left out, with the
+// figures it would have added at the sum's bound.
+type retiredRecord struct {
+	ID           string   `json:"id" yaml:"id"`
+	Status       string   `json:"status" yaml:"status"`
+	SupersededBy *string  `json:"superseded_by" yaml:"superseded_by"`
+	USD          *int64   `json:"usd" yaml:"usd"`
+	GW           *float64 `json:"gw" yaml:"gw"`
 }
 
 type overlapRecord struct {
@@ -262,7 +314,12 @@ func newTotalRecord(r report.Report) totalRecord {
 			UndisclosedUSDIDs: nonNil(r.Total.Dollars.UndisclosedIDs),
 			UndisclosedGWIDs:  nonNil(r.Total.Power.UndisclosedIDs),
 			Overlaps:          make([]overlapRecord, len(r.Total.Overlaps)),
+			OtherCurrencyIDs:  nonNil(r.Total.Dollars.OtherCurrency),
+			Retired:           make([]retiredRecord, len(r.Total.Retired)),
 		},
+	}
+	for i, x := range r.Total.Retired {
+		rec.Total.Retired[i] = retiredRecord{x.ID, string(x.Status), optString(x.SupersededBy), optInt(x.USD.Value()), optGW(x.Watts.Value())}
 	}
 	for i, g := range r.Groups {
 		rec.Groups[i] = groupRecord{g.Key, newSumRecord(g.Sum)}

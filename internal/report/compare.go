@@ -29,7 +29,7 @@ type Side struct {
 func CompareDeals(ds []*deal.Deal, b deal.Bound) []Side {
 	sides := make([]Side, len(ds))
 	for i, d := range ds {
-		sides[i] = newSide(d.ID, d, []*deal.Deal{d}, nil, b)
+		sides[i] = newSide(d.ID, d, []*deal.Deal{d}, Umbrellas{CountRetired: true}, b)
 	}
 	return withRatios(sides)
 }

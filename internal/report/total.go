@@ -4,25 +4,33 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
 )
 
-// Umbrellas records which deal each deal is part of, across the whole data
-// set, so that a part stays inside its umbrella even when a deal between
-// them in the chain was filtered out.
-type Umbrellas map[string]string
+// Umbrellas is what a sum needs to know of the whole data set: which deal
+// each deal is part of, so that a part stays inside its umbrella even when
+// a deal between them in the chain was filtered out; and whether retired
+// deals (cancelled or superseded) count, which by default they do not.
+type Umbrellas struct {
+	of           map[string]string
+	CountRetired bool
+}
 
 // NewUmbrellas reads the part_of links of every deal in all.
 func NewUmbrellas(all []*deal.Deal) Umbrellas {
-	u := Umbrellas{}
+	u := Umbrellas{of: map[string]string{}}
 	for _, d := range all {
 		if d.PartOf != "" {
-			u[d.ID] = d.PartOf
+			u.of[d.ID] = d.PartOf
 		}
 	}
 	return u
 }
+
+// counts reports whether d counts in sums.
+func (u Umbrellas) counts(d *deal.Deal) bool { return u.CountRetired || !d.Retired() }
 
 // Ancestors lists the deals id is part of, the nearest first: its umbrella,
 // the umbrella's umbrella, and so on. A loop (which check refuses) ends the
@@ -30,7 +38,7 @@ func NewUmbrellas(all []*deal.Deal) Umbrellas {
 func (u Umbrellas) Ancestors(id string) []string {
 	var chain []string
 	seen := map[string]bool{id: true}
-	for at := u[id]; at != "" && !seen[at]; at = u[at] {
+	for at := u.of[id]; at != "" && !seen[at]; at = u.of[at] {
 		chain = append(chain, at)
 		seen[at] = true
 	}
@@ -43,7 +51,10 @@ type Tally struct {
 	Counted        int      // deals whose figure went into Total
 	Undisclosed    int      // deals whose figure is stated as undisclosed
 	UndisclosedIDs []string // those deals
-	Overlap        int64    // figures of parts inside an umbrella of the same sum, left out
+	// OtherCurrency lists the deals whose money is known only in another
+	// currency (dollars only): they add nothing, and are named instead.
+	OtherCurrency []string
+	Overlap       int64 // figures of parts inside an umbrella of the same sum, left out
 }
 
 // Sum is what a set of deals adds up to at one bound. Every deal counts
@@ -51,13 +62,29 @@ type Tally struct {
 // the same sum with a known figure adds nothing: that figure is inside the
 // umbrella's, and goes to Overlap instead. When no umbrella in the sum knows
 // the figure, the part's own figure counts, since nothing else carries it.
+//
+// Retired deals (cancelled, or superseded by another) are left out unless
+// the umbrellas say they count; Retired lists them with what they would
+// have added.
 type Sum struct {
 	Deals    int
 	IDs      []string // every deal in the sum, in the order given
 	Dollars  Tally
 	Power    Tally // in watts
 	Overlaps []Overlap
+	Retired  []Retired
 }
+
+// Retired is a deal left out of a sum because it was cancelled or replaced.
+type Retired struct {
+	ID           string
+	Status       deal.Status
+	SupersededBy string
+	USD, Watts   stated // what it would have added at the sum's bound
+}
+
+// Value is the figure's value, and whether it is known.
+func (s stated) Value() (int64, bool) { return s.v, s.known }
 
 // Overlap is a part whose figures an umbrella in the same sum carries.
 type Overlap struct {
@@ -107,13 +134,20 @@ func Total(ds []*deal.Deal, u Umbrellas, b deal.Bound) Sum {
 }
 
 func (s *Sum) add(d *deal.Deal, b deal.Bound, u Umbrellas, in map[string]*deal.Deal) {
+	if !u.counts(d) {
+		s.Retired = append(s.Retired, Retired{d.ID, d.Status, d.SupersededBy, dollarsOf(d, b), powerOf(d, b)})
+		return
+	}
 	s.Deals++
 	s.IDs = append(s.IDs, d.ID)
 	var usdIn, wIn string
 	if d.PartOf != "" {
 		ancestors := u.Ancestors(d.ID)
-		usdIn = coveredBy(ancestors, in, func(a *deal.Deal) bool { return a.Dollars.Known() })
-		wIn = coveredBy(ancestors, in, func(a *deal.Deal) bool { return a.Power.Known() })
+		usdIn = coveredBy(ancestors, in, func(a *deal.Deal) bool { return u.counts(a) && a.Dollars.Known() })
+		wIn = coveredBy(ancestors, in, func(a *deal.Deal) bool { return u.counts(a) && a.Power.Known() })
+	}
+	if !d.Dollars.Known() && d.Amount.Known() && usdIn == "" {
+		s.Dollars.OtherCurrency = append(s.Dollars.OtherCurrency, d.ID)
 	}
 	o := Overlap{ID: d.ID, Inside: cmp.Or(usdIn, wIn)}
 	o.USD = s.Dollars.add(d.ID, dollarsOf(d, b), usdIn != "")
@@ -164,10 +198,15 @@ const (
 	ByKind    By = "kind"
 	ByStatus  By = "status"
 	ByTag     By = "tag"
+	ByCountry By = "country"
+	BySector  By = "sector"
 )
 
 // Bys lists every grouping a total takes.
-var Bys = []By{ByParty, ByYear, ByQuarter, ByMonth, ByKind, ByStatus, ByTag}
+var Bys = []By{ByParty, ByYear, ByQuarter, ByMonth, ByKind, ByStatus, ByTag, ByCountry, BySector}
+
+// NoneKey is the group of deals without a tag, a country or a sector.
+var noneKeys = map[By]string{ByTag: NoTagKey, ByCountry: "(no country)", BySector: "(no sector)"}
 
 // AllKey is the key of the one group of a total that is not grouped.
 const AllKey = "all"
@@ -175,26 +214,39 @@ const AllKey = "all"
 // NoTagKey is the group of deals without tags in a total by tag.
 const NoTagKey = "(no tag)"
 
-// ParseBy reads a grouping: party, year, quarter, month, kind, status or
-// tag.
+// ParseBy reads a grouping: one of Bys.
 func ParseBy(s string) (By, error) {
 	if s == "" || slices.Contains(Bys, By(s)) {
 		return By(s), nil
 	}
-	return "", fmt.Errorf("not a grouping (use party, year, quarter, month, kind, status or tag)")
+	names := make([]string, len(Bys))
+	for i, b := range Bys {
+		names[i] = string(b)
+	}
+	return "", fmt.Errorf("not a grouping (use %s)", strings.Join(names, ", "))
 }
 
-// Keys returns the groups d counts in: one, or for party and tag as many as
-// it has.
+// Keys returns the groups d counts in: one, or for party, tag, country and
+// sector as many as it has.
 func (by By) Keys(d *deal.Deal) []string {
+	var keys []string
 	switch by {
 	case ByParty:
 		return d.Parties
 	case ByTag:
-		if len(d.Tags) == 0 {
-			return []string{NoTagKey}
+		keys = d.Tags
+	case ByCountry:
+		keys = d.Countries()
+	case BySector:
+		keys = d.Sectors
+	}
+	if none, ok := noneKeys[by]; ok {
+		if len(keys) == 0 {
+			return []string{none}
 		}
-		return d.Tags
+		return keys
+	}
+	switch by {
 	case ByKind:
 		return []string{string(d.Kind)}
 	case ByStatus:
@@ -241,7 +293,10 @@ func TotalBy(ds []*deal.Deal, u Umbrellas, by By, b deal.Bound) Report {
 	}
 	r := Report{By: by, Bound: b, Total: Total(ds, u, b)}
 	for _, k := range keys {
-		r.Groups = append(r.Groups, Group{k, Total(members[k], u, b)})
+		g := Group{k, Total(members[k], u, b)}
+		if g.Deals > 0 || len(keys) == 1 { // a group of retired deals only is no group
+			r.Groups = append(r.Groups, g)
+		}
 	}
 	slices.SortFunc(r.Groups, by.order)
 	return r

@@ -168,7 +168,7 @@ func pick(t *testing.T, all []*deal.Deal, ids ...string) []*deal.Deal {
 }
 
 func TestAncestors(t *testing.T) {
-	u := Umbrellas{"c": "b", "b": "a", "loop1": "loop2", "loop2": "loop1"}
+	u := Umbrellas{of: map[string]string{"c": "b", "b": "a", "loop1": "loop2", "loop2": "loop1"}}
 	for _, tt := range []struct {
 		id   string
 		want []string
@@ -268,7 +268,7 @@ func TestTotalByCountsEachDealOnceInTheGrandTotal(t *testing.T) {
 		mk(t, "a", "$10B", "1 GW", parties("X", "Y", "Z")),
 		mk(t, "b", "undisclosed", "", parties("X", "Y")),
 	}
-	r := TotalBy(all, nil, ByParty, deal.Headline)
+	r := TotalBy(all, Umbrellas{}, ByParty, deal.Headline)
 	if got := briefOf(r.Total); got.Deals != 2 || got.USD != 10*B || got.UndUSD != 1 {
 		t.Errorf("grand total %+v, want 2 deals, $10B, 1 undisclosed", got)
 	}
