@@ -23,7 +23,7 @@ var fieldCells = map[string]func(*deal.Deal) render.Cell{
 	"announced":     func(d *deal.Deal) render.Cell { return render.Str(d.Announced.String()) },
 	"parties":       func(d *deal.Deal) render.Cell { return listCell(d.Parties) },
 	"tags":          func(d *deal.Deal) render.Cell { return listCell(d.Tags) },
-	"usd":           func(d *deal.Deal) render.Cell { return usdCell(d.Dollars) },
+	"usd":           dealUSDCell,
 	"usd_low":       func(d *deal.Deal) render.Cell { return usdBoundCell(d.Dollars.Value(deal.Low)) },
 	"usd_high":      func(d *deal.Deal) render.Cell { return usdBoundCell(d.Dollars.Value(deal.High)) },
 	"gw":            func(d *deal.Deal) render.Cell { return gwCell(d.Power) },

@@ -108,6 +108,17 @@ func usdCell(a deal.Amount) render.Cell {
 	return c
 }
 
+// dealUSDCell is a deal's dollars; for people, a deal whose money is
+// stated only in another currency shows that figure, as stated (£5B),
+// while scripts read no dollars.
+func dealUSDCell(d *deal.Deal) render.Cell {
+	c := usdCell(d.Dollars)
+	if c.Text == "" {
+		c.Text = d.Amount.Human()
+	}
+	return c
+}
+
 func gwCell(p deal.Power) render.Cell {
 	c := render.Cell{Text: p.Human()}
 	if v, ok := p.Value(deal.Headline); ok {

@@ -173,7 +173,7 @@ func (d *Deal) validateUpdates(add func(field, format string, args ...any)) {
 			if top == "" {
 				top = "absent"
 			}
-			add(f.key, "is %s, but the last update that sets it (updates[%d], %s) says %s: the top-level fields are the deal after its last update",
+			add(f.key, "%s here, but the last update that sets it (updates[%d], %s) says %s: the top-level fields are the deal after its last update",
 				top, i, d.Updates[i].Date, f.last)
 		}
 	}
