@@ -18,11 +18,12 @@ import (
 type addOptions struct {
 	id, title, announced, kind, status string
 	parties                            []string
-	dollars, gigawatts                 string
+	dollars, gigawatts, amount         string
 	sources, sourceTitles, publishers  []string
-	sourceDates                        []string
+	sourceDates, sourceKinds, vias     []string
+	locations, reported                []string
 	tags                               []string
-	partOf, notes                      string
+	partOf, supersededBy, notes        string
 	strict                             bool
 }
 
@@ -59,11 +60,17 @@ are a usage error. It prints the path of the file it wrote.`,
 	fl.StringVar(&opts.status, "status", "", "where the deal stands: "+joinEnum(deal.Statuses))
 	fl.StringArrayVar(&opts.parties, "party", nil, "a party to the deal, a name or alias from parties.yaml (repeatable)")
 	fl.StringVar(&opts.dollars, "dollars", "", "the amount: $100B, up to $100B, over $10B, about $40B, $10B-$20B or undisclosed")
-	fl.StringVar(&opts.gigawatts, "gigawatts", "", "the power: 10 GW, 750 MW, up to 1 GW, or undisclosed")
+	fl.StringVar(&opts.gigawatts, "gigawatts", "", "the power: 10 GW, 750 MW, up to 1 GW, at least 1 GW, or undisclosed")
+	fl.StringVar(&opts.amount, "amount", "", "a figure in another currency, as stated: EUR 5.5B, £5B, ¥1 trillion")
+	fl.StringArrayVar(&opts.locations, "location", nil, "where: 'SITE, REGION, COUNTRY', 'REGION, COUNTRY' or 'COUNTRY' (repeatable)")
+	fl.StringVar(&opts.supersededBy, "superseded-by", "", "id of the deal that replaced this one")
+	fl.StringArrayVar(&opts.reported, "reported", nil, "a figure known from press reports only: dollars, gigawatts or amount (repeatable)")
 	fl.StringArrayVar(&opts.sources, "source", nil, "URL of a report of the deal, one per --source-title in the same order (optional)")
 	fl.StringArrayVar(&opts.sourceTitles, "source-title", nil, "title of a report of the deal (repeatable: one per source)")
 	fl.StringArrayVar(&opts.publishers, "publisher", nil, "publisher of the report, one per --source-title in the same order (optional)")
 	fl.StringArrayVar(&opts.sourceDates, "source-date", nil, "date of the report, one per --source-title in the same order (optional)")
+	fl.StringArrayVar(&opts.sourceKinds, "source-kind", nil, "what the report is: statement, filing, press or copy; one per --source-title (optional)")
+	fl.StringArrayVar(&opts.vias, "via", nil, "the site a copy was read on, when --source is a repost; one per --source-title (optional)")
 	fl.StringArrayVar(&opts.tags, "tag", nil, "a tag (repeatable)")
 	fl.StringVar(&opts.partOf, "part-of", "", "id of the umbrella deal this one is part of")
 	fl.StringVar(&opts.notes, "notes", "", "free text: what the figures mean, what is reported rather than stated")
@@ -71,6 +78,9 @@ are a usage error. It prints the path of the file it wrote.`,
 	cmd.RegisterFlagCompletionFunc("kind", fixedCompletion(enumStrings(deal.Kinds)))
 	cmd.RegisterFlagCompletionFunc("status", fixedCompletion(enumStrings(deal.Statuses)))
 	cmd.RegisterFlagCompletionFunc("part-of", app.completeIDs)
+	cmd.RegisterFlagCompletionFunc("superseded-by", app.completeIDs)
+	cmd.RegisterFlagCompletionFunc("source-kind", fixedCompletion(enumStrings(deal.SourceKinds)))
+	cmd.RegisterFlagCompletionFunc("reported", fixedCompletion(deal.Figures))
 	return cmd
 }
 
@@ -187,6 +197,7 @@ func (o *addOptions) check(cmd *cobra.Command) error {
 		{"status", o.status, ignore(deal.ParseStatus)},
 		{"dollars", o.dollars, ignore(deal.ParseAmount)},
 		{"gigawatts", o.gigawatts, ignore(deal.ParsePower)},
+		{"amount", o.amount, ignore(deal.ParseMoney)},
 	} {
 		if f.value == "" {
 			continue
@@ -200,6 +211,16 @@ func (o *addOptions) check(cmd *cobra.Command) error {
 			return flagValueError(cmd, "source-date", d, err)
 		}
 	}
+	for _, k := range o.sourceKinds {
+		if _, err := deal.ParseSourceKind(k); err != nil {
+			return flagValueError(cmd, "source-kind", k, err)
+		}
+	}
+	for _, l := range o.locations {
+		if _, err := parseLocation(l); err != nil {
+			return flagValueError(cmd, "location", l, err)
+		}
+	}
 	if err := o.checkSources(cmd); err != nil {
 		return err
 	}
@@ -210,7 +231,7 @@ func (o *addOptions) check(cmd *cobra.Command) error {
 // publisher and date: a report without a URL is still a source.
 func (o *addOptions) checkSources(cmd *cobra.Command) error {
 	n := len(o.sourceTitles)
-	for flag, values := range map[string][]string{"source": o.sources, "publisher": o.publishers, "source-date": o.sourceDates} {
+	for flag, values := range map[string][]string{"source": o.sources, "publisher": o.publishers, "source-date": o.sourceDates, "source-kind": o.sourceKinds, "via": o.vias} {
 		if len(values) != 0 && len(values) != n {
 			return usageErrorf(cmd, "--%s: %d given for %d --source-title; give none, or one for each source in the same order", flag, len(values), n)
 		}
@@ -228,6 +249,7 @@ func (o *addOptions) checkText(cmd *cobra.Command) error {
 		{"party", o.parties, true}, {"source", o.sources, true}, {"source-title", o.sourceTitles, true},
 		{"publisher", o.publishers, true}, {"tag", o.tags, true},
 		{"title", []string{o.title}, false}, {"notes", []string{o.notes}, false}, {"part-of", []string{o.partOf}, false},
+		{"superseded-by", []string{o.supersededBy}, false}, {"via", o.vias, true},
 	} {
 		for _, v := range f.values {
 			if f.nonEmpty && strings.TrimSpace(v) == "" {
@@ -273,10 +295,17 @@ func (o *addOptions) missing() []string {
 // registry's canonical names.
 func (o *addOptions) deal(cmd *cobra.Command, reg *deal.Registry) (*deal.Deal, error) {
 	d := &deal.Deal{
-		Title:  strings.TrimSpace(o.title),
-		PartOf: o.partOf,
-		Tags:   o.tags,
-		Notes:  notes(o.notes),
+		Title:        strings.TrimSpace(o.title),
+		PartOf:       o.partOf,
+		SupersededBy: o.supersededBy,
+		Reported:     o.reported,
+		Tags:         o.tags,
+		Notes:        notes(o.notes),
+	}
+	d.Amount, _ = parseOptional(o.amount, deal.ParseMoney)
+	for _, l := range o.locations {
+		loc, _ := parseLocation(l)
+		d.Locations = append(d.Locations, loc)
 	}
 	d.Announced, _ = deal.ParseDate(o.announced)
 	d.Kind, _ = deal.ParseKind(o.kind)
@@ -300,6 +329,12 @@ func (o *addOptions) deal(cmd *cobra.Command, reg *deal.Registry) (*deal.Deal, e
 		if i < len(o.sourceDates) {
 			s.Date, _ = deal.ParseDate(o.sourceDates[i])
 		}
+		if i < len(o.sourceKinds) {
+			s.Kind = deal.SourceKind(o.sourceKinds[i])
+		}
+		if i < len(o.vias) {
+			s.Via = o.vias[i]
+		}
 		d.Sources = append(d.Sources, s)
 	}
 	d.ID = o.id
@@ -311,6 +346,25 @@ func (o *addOptions) deal(cmd *cobra.Command, reg *deal.Registry) (*deal.Deal, e
 		d.ID = id
 	}
 	return d, nil
+}
+
+// parseLocation reads a place as people write it: "Abilene, Texas, US",
+// "Texas, US" or "US"; the last part is the country, a code or a name.
+func parseLocation(s string) (deal.Location, error) {
+	parts := strings.Split(s, ",")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	country, err := deal.ParseCountry(parts[len(parts)-1])
+	if err != nil {
+		return deal.Location{}, fmt.Errorf("%v; write 'SITE, REGION, COUNTRY' with the country last", err)
+	}
+	l := deal.Location{Country: country}
+	if n := len(parts); n >= 2 {
+		l.Region = parts[n-2]
+		l.Site = strings.Join(parts[:n-2], ", ")
+	}
+	return l, nil
 }
 
 // andList joins items as people write a list: "a, b and c".
