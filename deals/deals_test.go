@@ -1,59 +1,83 @@
 package deals_test
 
 import (
+	"os"
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dealtrack/dealtrack/deals"
 	"github.com/dealtrack/dealtrack/internal/deal"
+	"github.com/dealtrack/dealtrack/internal/report"
 	"github.com/dealtrack/dealtrack/internal/store"
 )
 
-func TestBundledDataIsClean(t *testing.T) {
-	set := store.Load(deals.FS, "deals")
+func load(t *testing.T) *store.Set {
+	t.Helper()
+	set := store.LoadStrict(deals.FS, "deals")
 	for _, p := range set.Problems {
 		t.Errorf("%s", p.Error())
 	}
+	return set
+}
+
+// TestBundledDataIsClean: the folder loads with no problem, warnings
+// included, and follows the rules of its README.
+func TestBundledDataIsClean(t *testing.T) {
+	set := load(t)
+	if len(set.Deals) < 250 {
+		t.Errorf("%d deals; the data set holds at least 250", len(set.Deals))
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	leak := regexp.MustCompile(`(?i)\bseed (article|0\d\d)|\bFACTS\b|research (table|row)|\brows? \d+\b|qa-sample`)
 	for _, d := range set.Deals {
-		if len(d.Sources) == 0 {
-			t.Errorf("%s has no source", d.ID)
+		if !slices.ContainsFunc(d.Sources, func(s deal.Source) bool { return s.URL != "" }) {
+			t.Errorf("%s: no source with a url", d.ID)
+		}
+		for _, s := range d.AllSources() {
+			if s.Kind == "" {
+				t.Errorf("%s: source %q has no kind", d.ID, s.URL)
+			}
+		}
+		for _, tag := range d.Tags {
+			if !strings.Contains(string(readme), "| `"+tag+"` |") {
+				t.Errorf("%s: tag %q is not in deals/README.md's vocabulary", d.ID, tag)
+			}
+		}
+		if m := leak.FindString(d.Title + "\n" + d.Notes); m != "" {
+			t.Errorf("%s: speaks of where the data came from (%q); notes speak to the deal's reader", d.ID, m)
+		}
+	}
+	for _, p := range set.Registry.Parties {
+		if p.Sector == "" || p.Kind == "" {
+			t.Errorf("party %s: kind %q, sector %q; every party has both", p.Name, p.Kind, p.Sector)
 		}
 	}
 }
 
-// TestSeedFigures pins the figures the seed articles report, so an edit
-// that breaks one fails.
-func TestSeedFigures(t *testing.T) {
-	set := store.Load(deals.FS, "deals")
-	amount := func(s string) deal.Amount {
-		a, err := deal.ParseAmount(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return a
-	}
-	power := func(s string) deal.Power {
-		if s == "" {
-			return deal.Power{}
-		}
-		p, err := deal.ParsePower(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+// TestHeadlineFacts pins the figures, wording and statuses of the deals
+// the seed articles of the project were about, as the reports state them.
+func TestHeadlineFacts(t *testing.T) {
+	set := load(t)
 	tests := []struct {
-		id             string
-		dollars, power string
-		valuation      string
-		status         deal.Status
+		id               string
+		dollars, power   string
+		status           deal.Status
+		reported         []string
+		partOf, replaced string
 	}{
-		{"nvidia-openai-10gw", "up to $100B", "at least 10 GW", "", "announced"},
-		{"stargate", "up to $500B", "10 GW", "", "announced"},
-		{"openai-cerebras-750mw", "over $10B", "up to 750 MW", "", "signed"},
-		{"sb-energy-milam-county", "$1B", "1.2 GW", "", "announced"},
-		{"xai-funding-2025-09", "$10B", "", "$200B", "rumored"},
-		{"oracle-meta-cloud-talks", "about $20B", "", "", "in-talks"},
-		{"oracle-openai-cloud", "$300B", "4.5 GW", "", "signed"},
+		{id: "nvidia-openai-10gw", dollars: "up to $100B", power: "at least 10 GW", status: "announced", replaced: "nvidia-openai-30b-2026"},
+		{id: "nvidia-openai-30b-2026", dollars: "$30B", status: "signed", partOf: "openai-funding-2026"},
+		{id: "stargate", dollars: "$500B", power: "10 GW", status: "announced"},
+		{id: "stargate-five-sites", dollars: "over $400B", power: "nearly 7 GW", status: "announced", partOf: "stargate"},
+		{id: "oracle-openai-cloud", dollars: "$300B", power: "4.5 GW", status: "signed", reported: []string{"dollars"}, partOf: "stargate"},
+		{id: "openai-cerebras-750mw", dollars: "over $20B", power: "up to 750 MW", status: "signed", reported: []string{"dollars"}},
+		{id: "sb-energy-milam-county", dollars: "$1B", power: "1.2 GW", status: "signed", partOf: "stargate-five-sites"},
+		{id: "microsoft-openai-2019", dollars: "$1B", status: "completed"},
 	}
 	for _, tt := range tests {
 		d, ok := set.Deal(tt.id)
@@ -61,31 +85,98 @@ func TestSeedFigures(t *testing.T) {
 			t.Errorf("no deal %s", tt.id)
 			continue
 		}
-		if d.Dollars != amount(tt.dollars) {
-			t.Errorf("%s dollars = %s, want %s", tt.id, d.Dollars, tt.dollars)
+		if d.Dollars.String() != tt.dollars || d.Power.String() != tt.power || d.Status != tt.status {
+			t.Errorf("%s: %q, %q, %s; want %q, %q, %s", tt.id, d.Dollars, d.Power, d.Status, tt.dollars, tt.power, tt.status)
 		}
-		if d.Power != power(tt.power) {
-			t.Errorf("%s gigawatts = %s, want %s", tt.id, d.Power, tt.power)
-		}
-		if tt.valuation != "" && d.Valuation != amount(tt.valuation) {
-			t.Errorf("%s valuation = %s, want %s", tt.id, d.Valuation, tt.valuation)
-		}
-		if d.Status != tt.status {
-			t.Errorf("%s status = %s, want %s", tt.id, d.Status, tt.status)
+		if !slices.Equal(d.Reported, tt.reported) || d.PartOf != tt.partOf || d.SupersededBy != tt.replaced {
+			t.Errorf("%s: reported %v, part_of %q, superseded_by %q; want %v, %q, %q", tt.id, d.Reported, d.PartOf, d.SupersededBy, tt.reported, tt.partOf, tt.replaced)
 		}
 	}
-	for id, umbrella := range map[string]string{
-		"oracle-openai-cloud":    "stargate",
-		"stargate-five-sites":    "stargate",
-		"sb-energy-milam-county": "stargate-five-sites",
-		"stargate-uae":           "",
-		"stargate-norway":        "",
+}
+
+// TestTheLetterThatWasReplaced: NVIDIA's letter of intent counted until
+// NVIDIA's $30B stake replaced it, and no sum counts it today.
+func TestTheLetterThatWasReplaced(t *testing.T) {
+	set := load(t)
+	letter, ok := set.Deal("nvidia-openai-10gw")
+	if !ok {
+		t.Fatal("no nvidia-openai-10gw")
+	}
+	before := letter.AsOf(deal.Date{Year: 2025, Month: 10, Day: 1})
+	if before == nil || before.SupersededBy != "" || before.Dollars.String() != "up to $100B" {
+		t.Errorf("on 2025-10-01 the letter should stand, unreplaced: %+v", before)
+	}
+	sum := report.Total([]*deal.Deal{letter}, report.NewUmbrellas(set.Deals), deal.Headline)
+	if sum.Deals != 0 || len(sum.Retired) != 1 {
+		t.Errorf("a sum of the letter alone counts %d deals and leaves out %v; want 0 and the letter", sum.Deals, sum.Retired)
+	}
+}
+
+// TestUmbrellaChains pins parts inside parts, so that no dollar counts twice.
+func TestUmbrellaChains(t *testing.T) {
+	set := load(t)
+	u := report.NewUmbrellas(set.Deals)
+	for id, want := range map[string][]string{
+		"sb-energy-milam-county": {"stargate-five-sites", "stargate"},
+		"oracle-openai-cloud":    {"stargate"},
+		"nvidia-openai-30b-2026": {"openai-funding-2026"},
 	} {
-		d, ok := set.Deal(id)
-		if !ok {
-			t.Errorf("no deal %s", id)
-		} else if d.PartOf != umbrella {
-			t.Errorf("%s part_of = %q, want %q", id, d.PartOf, umbrella)
+		if got := u.Ancestors(id); !slices.Equal(got, want) {
+			t.Errorf("%s is part of %v, want %v", id, got, want)
+		}
+	}
+}
+
+// TestBiggestDealOfEachYear pins the largest live deal by headline dollars
+// of each year the set covers.
+func TestBiggestDealOfEachYear(t *testing.T) {
+	set := load(t)
+	biggest := map[int]*deal.Deal{}
+	for _, d := range set.Deals {
+		v, ok := d.Dollars.Value(deal.Headline)
+		if !ok || d.Retired() {
+			continue
+		}
+		if b := biggest[d.Announced.Year]; b == nil || v > must(b.Dollars.Value(deal.Headline)) {
+			biggest[d.Announced.Year] = d
+		}
+	}
+	want := map[int]string{
+		2019: "nvidia-mellanox-2019",
+		2020: "tsmc-arizona",
+		2021: "blackstone-qts-acquisition",
+		2023: "amazon-virginia-2023",
+		2024: "ai-infrastructure-partnership",
+		2025: "apple-us-600b",
+		2026: "spacex-xai-merger-2026",
+	}
+	for year, id := range want {
+		if b := biggest[year]; b == nil || b.ID != id {
+			t.Errorf("biggest deal of %d: %v, want %s", year, b, id)
+		}
+	}
+}
+
+func must(v int64, _ bool) int64 { return v }
+
+// TestCircles: the circles every article on the deal wave is about are in
+// the graph, each with the deals behind its edges.
+func TestCircles(t *testing.T) {
+	set := load(t)
+	g := report.NewGraph(set.Deals, deal.Headline)
+	cycles := report.FindCycles(g, report.CycleBounds{MaxLength: 3})
+	for _, want := range [][]string{
+		{"Microsoft", "OpenAI"}, {"NVIDIA", "OpenAI"}, {"AMD", "OpenAI"},
+		{"Amazon", "Anthropic"}, {"Anthropic", "Google"}, {"Anthropic", "Microsoft"},
+		{"NVIDIA", "OpenAI", "Oracle"},
+	} {
+		found := slices.ContainsFunc(cycles.Cycles, func(c report.Cycle) bool {
+			ps := slices.Clone(c.Parties)
+			slices.Sort(ps)
+			return slices.Equal(ps, want) && slices.IndexFunc(c.Edges, func(e report.Edge) bool { return len(e.Deals) == 0 }) < 0
+		})
+		if !found {
+			t.Errorf("no circle of %v with the deals of each edge", want)
 		}
 	}
 }

@@ -48,7 +48,7 @@ all, so scripts may run several adds at once.
 At a terminal, add asks for the fields that are missing; otherwise they
 are a usage error. It prints the path of the file it wrote.`,
 		Example: `  dealtrack add --data ./deals --title 'NVIDIA to invest up to $100B in OpenAI' --announced 2025-09-22 --kind investment --status announced --party NVIDIA --party OpenAI --dollars 'up to $100B' --gigawatts 'at least 10 GW' --source https://openai.com/index/openai-nvidia-systems-partnership/ --source-title 'OpenAI and NVIDIA announce strategic partnership' --publisher OpenAI
-  dealtrack add --data ./deals --id oracle-meta-example --title 'Oracle in talks with Meta on a cloud deal' --announced 2025-09 --kind cloud --status in-talks --party Oracle --party Meta --dollars 'about $20B' --source-title 'Oracle in talks with Meta' --publisher 'a newsletter' --strict`,
+  dealtrack add --data ./deals --id oracle-meta-example --title 'Oracle in talks with Meta on a cloud deal' --announced 2025-09 --kind cloud --status in-talks --party Oracle --party Meta --dollars 'about $20B' --source https://example.com/oracle-meta --source-title 'Oracle in talks with Meta' --publisher 'a newsletter' --source-kind copy --strict`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runAdd(app, cmd, &opts) },
 	}
@@ -98,7 +98,11 @@ func runAdd(app *App, cmd *cobra.Command, opts *addOptions) error {
 	if err := opts.complete(app, cmd); err != nil {
 		return err
 	}
-	set := store.Load(dir, src.name)
+	load := store.Load
+	if opts.strict {
+		load = store.LoadStrict
+	}
+	set := load(dir, src.name)
 	d, err := opts.deal(cmd, set.Registry)
 	if err != nil {
 		return err

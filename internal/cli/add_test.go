@@ -21,7 +21,7 @@ func dataFolder(t *testing.T) string {
 	files := map[string]string{
 		"parties.yaml": "NVIDIA: {aliases: [Nvidia]}\nOpenAI: {aliases: [Open AI]}\n",
 		"umbrella.yaml": "title: Umbrella\nannounced: 2025-01-21\nstatus: announced\nkind: joint-venture\n" +
-			"parties: [NVIDIA, OpenAI]\nsources:\n  - {publisher: Someone, title: A report}\n",
+			"parties: [NVIDIA, OpenAI]\nsources:\n  - publisher: Someone\n    title: A report\n    url: https://example.com/r\n",
 	}
 	for name, content := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {

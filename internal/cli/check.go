@@ -22,7 +22,9 @@ party names, flows, duplicate ids and part_of targets.
 
 Every problem goes to stderr as path:line:col: error: message (or warning:),
 all of them, sorted by file and position; a one-line summary goes to stdout.
-Exit status 1 when there is an error (with --strict, also a warning).`,
+Exit status 1 when there is an error (with --strict, also a warning).
+--strict also warns about a source without a url, which a reader cannot
+follow.`,
 		Example: `  dealtrack check
   dealtrack check --data ./deals --strict
   dealtrack check 2>&1 | grep warning`,
@@ -38,7 +40,11 @@ func runCheck(app *App, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	set := store.Load(src.fsys, src.name)
+	load := store.Load
+	if opts.strict {
+		load = store.LoadStrict
+	}
+	set := load(src.fsys, src.name)
 	for _, p := range set.Problems {
 		fmt.Fprintln(app.Err, p.Error())
 	}

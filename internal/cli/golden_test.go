@@ -12,10 +12,11 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden with the current output")
 
-// TestGolden renders reports of the built-in data set and compares them
-// with testdata/golden; review the diff of `go test ./internal/cli -update`.
+// TestGolden renders reports of the frozen April 2026 data set
+// (testdata/april-2026) and compares them with testdata/golden; review the
+// diff of `go test ./internal/cli -update`.
 func TestGolden(t *testing.T) {
-	t.Setenv("DEALTRACK_DATA", "")
+	t.Setenv("DEALTRACK_DATA", filepath.Join("testdata", "april-2026"))
 	for _, tt := range []struct {
 		file string
 		args string

@@ -125,12 +125,18 @@ func detailTable(d *deal.Deal, parts []string) *render.Table {
 	text("status", string(d.Status))
 	text("kind", string(d.Kind))
 	add("parties", render.Cell{Text: strings.Join(d.Parties, ", "), Plain: strings.Join(d.Parties, ";")})
-	add("dollars", usdCell(d.Dollars))
-	add("gigawatts", gwCell(d.Power))
+	add("dollars", reportedCell(usdCell(d.Dollars), d.IsReported("dollars")))
+	add("amount", reportedCell(render.Cell{Text: d.Amount.Human(), Plain: d.Amount.String()}, d.IsReported("amount")))
+	add("gigawatts", reportedCell(gwCell(d.Power), d.IsReported("gigawatts")))
 	add("valuation", usdCell(d.Valuation))
 	text("horizon", d.Horizon)
+	for _, l := range d.Locations {
+		text("location", l.String())
+	}
 	text("part_of", d.PartOf)
 	text("parts", strings.Join(parts, ", "))
+	text("superseded_by", d.SupersededBy)
+	add("confirmed", render.Cell{Text: confirmedText(d), Plain: strconv.FormatBool(d.Confirmed())})
 	if twh, ok := d.TWhPerYear(deal.Headline); ok {
 		add("twh_per_year", render.Cell{Text: fmt.Sprintf("%.3g TWh/yr at full load", twh), Plain: strconv.FormatFloat(twh, 'f', -1, 64)})
 	}
@@ -144,7 +150,11 @@ func detailTable(d *deal.Deal, parts []string) *render.Table {
 	}
 	text("tags", strings.Join(d.Tags, ", "))
 	for _, f := range d.Flows {
-		text("flow", strings.TrimSpace(fmt.Sprintf("%s → %s  %s  %s", f.From, f.To, f.Dollars.Human(), f.For)))
+		money := f.Dollars.Human()
+		if f.Amount.Q != deal.None {
+			money = strings.TrimSpace(money + " " + f.Amount.Human())
+		}
+		text("flow", strings.TrimSpace(fmt.Sprintf("%s → %s  %s  %s", f.From, f.To, money, f.For)))
 	}
 	for _, s := range d.Sources {
 		text("source", sourceLine(s))
@@ -158,19 +168,46 @@ func detailTable(d *deal.Deal, parts []string) *render.Table {
 	return t
 }
 
+// sourceLine is a source for people: the headline as published, or the
+// description in brackets, which is never passed off as a headline.
 func sourceLine(s deal.Source) string {
 	parts := []string{}
 	if s.Publisher != "" {
 		parts = append(parts, s.Publisher+":")
 	}
-	parts = append(parts, s.Title)
+	if s.Title != "" {
+		parts = append(parts, s.Title)
+	} else {
+		parts = append(parts, "["+s.Description+"]")
+	}
 	if !s.Date.IsZero() {
 		parts = append(parts, "("+s.Date.String()+")")
+	}
+	if s.Kind != "" {
+		parts = append(parts, string(s.Kind))
+	}
+	if s.Via != "" {
+		parts = append(parts, "via "+s.Via)
 	}
 	if s.URL != "" {
 		parts = append(parts, s.URL)
 	}
 	return strings.Join(parts, " ")
+}
+
+// reportedCell marks a figure that rests on press reports only.
+func reportedCell(c render.Cell, reported bool) render.Cell {
+	if reported && c.Text != "" {
+		c.Text += " (press reports only)"
+	}
+	return c
+}
+
+func confirmedText(d *deal.Deal) string {
+	if d.Confirmed() {
+		return "yes: a party's statement or a filing"
+	}
+	return "no: press reports and copies only"
 }
 
 func updateLine(u deal.Update) string {
@@ -181,8 +218,14 @@ func updateLine(u deal.Update) string {
 	if u.Dollars.Q != deal.None {
 		parts = append(parts, u.Dollars.Human())
 	}
+	if u.Amount.Q != deal.None {
+		parts = append(parts, u.Amount.Human())
+	}
 	if u.Power.Q != deal.None {
 		parts = append(parts, u.Power.Human())
+	}
+	if u.SupersededBy != "" {
+		parts = append(parts, "superseded by "+u.SupersededBy)
 	}
 	if u.Note != "" {
 		parts = append(parts, "— "+u.Note)

@@ -23,6 +23,9 @@ type Reporter interface {
 	Report(n *yaml.Node, warning bool, msg string)
 	// ErrorAt reports whether an error was recorded at n.
 	ErrorAt(n *yaml.Node) bool
+	// Strict reports whether to warn also of what only check --strict
+	// refuses: a source without a url.
+	Strict() bool
 }
 
 // Form is how a key's value is written in canonical form.
@@ -257,6 +260,16 @@ func Decode(r Reporter, root *yaml.Node, id string, reg *deal.Registry) (*deal.D
 		}
 		dc.errorf(n, "%s", e.Error())
 	}
+	if r.Strict() {
+		for i, s := range d.Sources {
+			warnNoURL(r, root, fmt.Sprintf("sources[%d]", i), s)
+		}
+		for i, u := range d.Updates {
+			for j, s := range u.Sources {
+				warnNoURL(r, root, fmt.Sprintf("updates[%d].sources[%d]", i, j), s)
+			}
+		}
+	}
 	var at Positions
 	if n, ok := lookup(root, "part_of"); ok {
 		at.PartOf = [2]int{n.Line, n.Column}
@@ -265,6 +278,14 @@ func Decode(r Reporter, root *yaml.Node, id string, reg *deal.Registry) (*deal.D
 		at.SupersededBy = [2]int{n.Line, n.Column}
 	}
 	return d, at
+}
+
+// warnNoURL warns about a source a reader cannot follow.
+func warnNoURL(r Reporter, root *yaml.Node, path string, s deal.Source) {
+	if s.URL == "" {
+		n, _ := lookup(root, path)
+		r.Report(n, true, path+": no url (add the address where the source can be read)")
+	}
 }
 
 // DecodeRegistry reads parties.yaml's top-level mapping:

@@ -15,6 +15,7 @@ type collect struct{ msgs []string }
 
 func (c *collect) Report(n *yaml.Node, warning bool, msg string) { c.msgs = append(c.msgs, msg) }
 func (c *collect) ErrorAt(*yaml.Node) bool                       { return false }
+func (c *collect) Strict() bool                                  { return true }
 
 // everyField is a deal with every field of the file set, nested items
 // included.

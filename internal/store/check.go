@@ -18,7 +18,7 @@ func (s *Set) Files() []string { return slices.Clone(s.files) }
 // the set's registry. It returns the deal (nil when the file holds none) and
 // the file's problems, sorted.
 func (s *Set) Decode(name string, data []byte) (*deal.Deal, []Problem) {
-	r := decodeFile(name, path.Join(s.prefix, name), data, s.Registry)
+	r := s.decodeFile(name, path.Join(s.prefix, name), data)
 	sortProblems(r.probs)
 	return r.deal, r.probs
 }
@@ -33,7 +33,7 @@ func (s *Set) CheckNew(name string, data []byte) (*deal.Deal, []Problem) {
 	if len(data) > MaxFileSize {
 		return nil, append(s.registryErrors(), Problem{Path: shown, Msg: errTooLarge.Error()})
 	}
-	r := decodeFile(name, shown, data, s.Registry)
+	r := s.decodeFile(name, shown, data)
 	probs := append(s.registryErrors(), r.probs...)
 	if d := r.deal; d != nil {
 		if other, dup := s.known[d.ID]; dup {

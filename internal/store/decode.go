@@ -24,13 +24,17 @@ const MaxValueLen = 64 << 10
 // fileDecoder walks the YAML nodes of one file and collects its problems,
 // each at the position of the node it concerns.
 type fileDecoder struct {
-	path  string
-	data  []byte // the file's text, for hints on syntax errors
-	end   [2]int // line and column just past the text's end
-	probs []Problem
-	errAt map[[2]int]bool // positions of the errors in probs
-	tree  *fastParser     // holds the tree document returned, if it parsed it
+	path   string
+	data   []byte // the file's text, for hints on syntax errors
+	end    [2]int // line and column just past the text's end
+	probs  []Problem
+	errAt  map[[2]int]bool // positions of the errors in probs
+	tree   *fastParser     // holds the tree document returned, if it parsed it
+	strict bool            // report what only --strict refuses
 }
+
+// Strict reports whether the decoder reports what only --strict refuses.
+func (fd *fileDecoder) Strict() bool { return fd.strict }
 
 // dropTree says the tree document returned is no longer used, so its
 // nodes can be used for the next file's.

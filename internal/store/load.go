@@ -28,6 +28,7 @@ type Set struct {
 	Problems []Problem      // sorted by path, line and column
 	byID     map[string]*deal.Deal
 	prefix   string                // how paths are shown
+	strict   bool                  // also warn of what only --strict refuses
 	files    []string              // every deal file, relative to the folder
 	known    map[string]string     // id → shown path of every decoded file
 	decoded  map[string]*deal.Deal // id → deal of every decoded file, errors or not
@@ -82,8 +83,15 @@ type loaded struct {
 
 // Load reads every deal file under fsys. prefix is how paths are shown in
 // problems ("deals" makes "deals/x.yaml").
-func Load(fsys fs.FS, prefix string) *Set {
-	s := &Set{byID: map[string]*deal.Deal{}, prefix: prefix}
+func Load(fsys fs.FS, prefix string) *Set { return loadSet(fsys, prefix, false) }
+
+// LoadStrict is Load with the warnings only --strict asks for: a source
+// without a url, which a reader cannot follow, is fine in a working
+// folder but not in a published one.
+func LoadStrict(fsys fs.FS, prefix string) *Set { return loadSet(fsys, prefix, true) }
+
+func loadSet(fsys fs.FS, prefix string, strict bool) *Set {
+	s := &Set{byID: map[string]*deal.Deal{}, prefix: prefix, strict: strict}
 	show := func(p string) string { return path.Join(prefix, p) }
 	files, walkProbs := dealFiles(fsys, show)
 	s.Problems = walkProbs
@@ -94,7 +102,7 @@ func Load(fsys fs.FS, prefix string) *Set {
 	s.Registry, regProbs = loadRegistry(fsys, show(RegistryFile))
 	s.Problems = append(s.Problems, regProbs...)
 	results := make([]loaded, len(files))
-	parallel(len(files), func(i int) { results[i] = loadFile(fsys, files[i], show(files[i].name), s.Registry) })
+	parallel(len(files), func(i int) { results[i] = s.loadFile(fsys, files[i], show(files[i].name)) })
 	s.link(results)
 	sortProblems(s.Problems)
 	return s
@@ -217,7 +225,7 @@ func guard(fd *fileDecoder, after func()) {
 
 // loadFile reads and decodes one deal file. A panic, in reading or in a
 // library, becomes a problem naming the file, never a crash.
-func loadFile(fsys fs.FS, f dealFile, shown string, reg *deal.Registry) (res loaded) {
+func (s *Set) loadFile(fsys fs.FS, f dealFile, shown string) (res loaded) {
 	fd := &fileDecoder{path: shown}
 	defer guard(fd, func() { res = loaded{path: shown, probs: fd.probs} })
 	data, err := readDeal(fsys, f)
@@ -225,7 +233,7 @@ func loadFile(fsys fs.FS, f dealFile, shown string, reg *deal.Registry) (res loa
 		fd.errorf(nil, "%s", readError(err))
 		return loaded{path: shown, probs: fd.probs}
 	}
-	return decodeFile(f.name, shown, data, reg)
+	return s.decodeFile(f.name, shown, data)
 }
 
 // readDeal reads a deal file the walk found: the faster way a Dir has
@@ -240,12 +248,12 @@ func readDeal(fsys fs.FS, f dealFile) ([]byte, error) {
 }
 
 // decodeFile decodes the content of one deal file, under the same guard.
-func decodeFile(name, shown string, data []byte, reg *deal.Registry) (res loaded) {
-	fd := &fileDecoder{path: shown}
+func (s *Set) decodeFile(name, shown string, data []byte) (res loaded) {
+	fd := &fileDecoder{path: shown, strict: s.strict}
 	res.path = shown
 	defer guard(fd, func() { res.deal, res.ok, res.probs = nil, false, fd.probs })
 	id := strings.TrimSuffix(path.Base(name), ".yaml")
-	d, at := decodeDeal(fd, id, data, reg)
+	d, at := decodeDeal(fd, id, data, s.Registry)
 	res.deal, res.probs, res.ok = d, fd.probs, d != nil && !fd.failed()
 	res.partOf = Problem{Path: shown, Line: at.PartOf[0], Col: at.PartOf[1]}
 	res.supersededBy = Problem{Path: shown, Line: at.SupersededBy[0], Col: at.SupersededBy[1]}
