@@ -81,6 +81,11 @@ func runCompare(app *App, cmd *cobra.Command, opts *compareOptions, ids []string
 		filter.Parties = nil // the parties compared, not a filter
 		sides = report.CompareParties(parties, query.Select(set.Deals, filter), opts.umbrellas(set.Deals), bound)
 	}
+	for _, s := range sides {
+		if err := report.Exact(s.Sum); err != nil {
+			return err
+		}
+	}
 	o, rec := opts.output.options(), newCompareRecord(sides, bound, opts.energy)
 	if o.Format != "table" || !opts.energy {
 		return render.Render(app.Out, o, compareTable(sides, opts.energy), rec)

@@ -66,9 +66,9 @@ func runFmt(app *App, cmd *cobra.Command, opts *fmtOptions) error {
 		}
 		return fmt.Errorf("%s has %d %s; nothing rewritten (fix %s first)", src.name, len(errs), plural(len(errs), "error", "errors"), plural(len(errs), "it", "them"))
 	}
-	rewrites, err := canonicalForms(root, set)
-	if err != nil {
-		return err
+	rewrites, refused := canonicalForms(root, set, src.name)
+	for _, err := range refused {
+		fmt.Fprintln(app.Err, err)
 	}
 	if !opts.check {
 		if err := regularFiles(root, src.name, rewrites); err != nil {
@@ -87,33 +87,36 @@ func runFmt(app *App, cmd *cobra.Command, opts *fmtOptions) error {
 	if opts.check && len(rewrites) > 0 {
 		return fmt.Errorf("%d %s not in canonical form (dealtrack fmt rewrites %s)", len(rewrites), plural(len(rewrites), "file is", "files are"), plural(len(rewrites), "it", "them"))
 	}
+	if len(refused) > 0 {
+		return fmt.Errorf("%d %s left as %s: %s", len(refused), plural(len(refused), "file", "files"), plural(len(refused), "it is", "they are"), "see above")
+	}
 	return nil
 }
 
 // canonicalForms formats every deal file of set and returns those that
-// change. Each new form is read back and must hold the same deal, or
-// nothing is rewritten.
-func canonicalForms(root *os.Root, set *store.Set) ([]rewrite, error) {
-	var out []rewrite
+// change. Each new form is read back and must hold the same deal and the
+// same comments, or that file is left as it is and named in refused; the
+// others are formatted all the same.
+func canonicalForms(root *os.Root, set *store.Set, folder string) (out []rewrite, refused []error) {
 	for _, name := range set.Files() {
+		shown := filepath.Join(folder, name)
 		old, err := root.ReadFile(name)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		canon, err := dealfile.Canonical(old)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		if bytes.Equal(old, canon) {
+			refused = append(refused, fmt.Errorf("%s: %w", shown, unwrapPath(err)))
 			continue
 		}
-		if err := sameDeal(set, name, old, canon); err != nil {
-			return nil, err
+		canon, err := dealfile.Canonical(old)
+		if err == nil && !bytes.Equal(old, canon) {
+			err = sameDeal(set, name, old, canon)
 		}
-
-		out = append(out, rewrite{name, old, canon})
+		switch {
+		case err != nil:
+			refused = append(refused, fmt.Errorf("%s: not formatted: %w", shown, err))
+		case !bytes.Equal(old, canon):
+			out = append(out, rewrite{name, old, canon})
+		}
 	}
-	return out, nil
+	return out, refused
 }
 
 // regularFiles refuses to rewrite anything when one of the files is a
@@ -133,11 +136,11 @@ func sameDeal(set *store.Set, name string, old, canon []byte) error {
 	after, probs := set.Decode(name, canon)
 	for _, p := range probs {
 		if p.Severity == store.Error {
-			return fmt.Errorf("internal error: the canonical form of %s would not read back (%v); nothing rewritten, please report it", name, p)
+			return fmt.Errorf("internal error: its canonical form would not read back (%v); please report it", p)
 		}
 	}
 	if before == nil || after == nil || !reflect.DeepEqual(*before, *after) {
-		return errors.New("internal error: the canonical form of " + name + " would change a value; nothing rewritten, please report it")
+		return errors.New("internal error: its canonical form would change a value; please report it")
 	}
 	return nil
 }

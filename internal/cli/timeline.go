@@ -69,6 +69,11 @@ func runTimeline(app *App, cmd *cobra.Command, opts *timelineOptions) error {
 		return err
 	}
 	periods := report.Timeline(ds, opts.umbrellas(set.Deals), by, bound)
+	for _, p := range periods {
+		if err := report.Exact(p.Sum, p.Running); err != nil {
+			return err
+		}
+	}
 	o := opts.output.options()
 	t := timelineTable(by, periods)
 	if o.Format == "table" || o.Format == "markdown" {

@@ -69,6 +69,13 @@ func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
 		return err
 	}
 	r := report.TotalBy(ds, opts.umbrellas(set.Deals), by, bound)
+	sums := []report.Sum{r.Total}
+	for _, g := range r.Groups {
+		sums = append(sums, g.Sum)
+	}
+	if err := report.Exact(sums...); err != nil {
+		return err
+	}
 	if err := render.Render(app.Out, opts.output.options(), totalTable(r), newTotalRecord(r)); err != nil {
 		return err
 	}

@@ -34,8 +34,15 @@ const (
 	MaxIDLen = 80
 )
 
+// ReservedID is the one id no deal may have: its file would be the
+// party registry.
+const ReservedID = "parties"
+
 // CheckID says what is wrong with id, or nil.
 func CheckID(id string) error {
+	if id == ReservedID {
+		return fmt.Errorf("id %q is taken: parties.yaml is the party registry (choose another id)", id)
+	}
 	if len(id) < MinIDLen || len(id) > MaxIDLen {
 		return fmt.Errorf("id %q must be %d to %d characters long", id, MinIDLen, MaxIDLen)
 	}

@@ -36,10 +36,87 @@ func Canonical(data []byte) (out []byte, err error) {
 	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, errors.New("the top level is not a mapping")
 	}
+	if err := markerComment(data); err != nil {
+		return nil, err
+	}
+	before := commentsByKey(doc.Content[0])
 	if err := canonical(doc.Content[0], DealSchema); err != nil {
 		return nil, err
 	}
-	return encode(&doc)
+	out, err = encode(&doc)
+	if err != nil {
+		return nil, err
+	}
+	var again yaml.Node
+	if err := yaml.Unmarshal(out, &again); err != nil || len(again.Content) != 1 {
+		return nil, fmt.Errorf("internal error: the canonical form does not read back (%v)", err)
+	}
+	if err := sameComments(before, commentsByKey(again.Content[0])); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// commentsByKey lists the comment lines of a deal file under the top-level
+// key they belong to ("" for the file's head and foot), in order.
+func commentsByKey(m *yaml.Node) map[string][]string {
+	out := map[string][]string{}
+	add := func(key string, n *yaml.Node) {
+		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+			for _, line := range strings.Split(c, "\n") {
+				if line = strings.TrimSpace(line); line != "" {
+					out[key] = append(out[key], line)
+				}
+			}
+		}
+	}
+	var walk func(key string, n *yaml.Node)
+	walk = func(key string, n *yaml.Node) {
+		add(key, n)
+		for _, c := range n.Content {
+			walk(key, c)
+		}
+	}
+	add("", m)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		key := m.Content[i].Value
+		walk(key, m.Content[i])
+		walk(key, m.Content[i+1])
+	}
+	return out
+}
+
+// sameComments refuses a canonical form that would lose a comment or move
+// it to another key: better no rewrite than a lost note.
+func sameComments(before, after map[string][]string) error {
+	for key, want := range before {
+		got := after[key]
+		for _, c := range want {
+			if i := slices.Index(got, c); i >= 0 {
+				got = slices.Delete(got, i, i+1)
+				continue
+			}
+			where := "the file's head"
+			if key != "" {
+				where = key
+			}
+			return fmt.Errorf("the comment %q on %s cannot be kept in canonical form; move it to a line of its own above a key", c, where)
+		}
+	}
+	return nil
+}
+
+// markerComment refuses a comment on a document marker (--- or ...), which
+// YAML does not keep.
+func markerComment(data []byte) error {
+	for i, line := range strings.Split(string(data), "\n") {
+		for _, m := range []string{"---", "..."} {
+			if rest, ok := strings.CutPrefix(line, m); ok && strings.HasPrefix(strings.TrimSpace(rest), "#") && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+				return fmt.Errorf("line %d: the comment after %s cannot be kept; move it to a line of its own", i+1, m)
+			}
+		}
+	}
+	return nil
 }
 
 // catch turns a panic of the YAML library into an error: formatting never
@@ -80,9 +157,9 @@ func canonical(m *yaml.Node, schema *Schema) error {
 				v = wrapInList(m, i+1)
 			}
 			if v.Kind == yaml.SequenceNode {
-				var below string
-				below, err = items(v, schema.Items[key])
-				commentBelow(m, i, below)
+				var above string
+				above, err = items(v, schema.Items[key])
+				commentAbove(m, i, above)
 			}
 		case form == Notes:
 			notes(v)
@@ -92,8 +169,31 @@ func canonical(m *yaml.Node, schema *Schema) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", key, err)
 		}
+		settleComments(m.Content[i], m.Content[i+1])
 	}
 	return nil
+}
+
+// settleComments moves the comments of a key and its value to the places
+// where YAML writes them back faithfully, all on the same key: a comment
+// on the key's line goes to the end of the value's line when the value is
+// written on it, else above the key; a comment above a value goes above
+// its key.
+func settleComments(k, v *yaml.Node) {
+	if v.HeadComment != "" && v.Kind == yaml.ScalarNode {
+		k.HeadComment, v.HeadComment = joinComments(k.HeadComment, v.HeadComment), ""
+	}
+	onKeyLine := v.Kind == yaml.ScalarNode || v.Style&yaml.FlowStyle != 0
+	if !onKeyLine && v.LineComment != "" { // after a block list's or mapping's first line
+		k.HeadComment, v.LineComment = joinComments(k.HeadComment, v.LineComment), ""
+	}
+	switch {
+	case k.LineComment == "":
+	case onKeyLine && v.LineComment == "":
+		v.LineComment, k.LineComment = k.LineComment, ""
+	case onKeyLine:
+		k.HeadComment, k.LineComment = joinComments(k.HeadComment, k.LineComment), ""
+	}
 }
 
 // wrapInList replaces the mapping at m.Content[i] by a list of it: the
@@ -105,15 +205,10 @@ func wrapInList(m *yaml.Node, i int) *yaml.Node {
 	return list
 }
 
-// commentBelow puts a comment after the pair at i of mapping m: on top of
-// the next key, or below the mapping.
-func commentBelow(m *yaml.Node, i int, comment string) {
-	switch {
-	case comment == "":
-	case i+2 < len(m.Content):
-		m.Content[i+2].HeadComment = joinComments(comment, m.Content[i+2].HeadComment)
-	default:
-		m.FootComment = joinComments(m.FootComment, comment)
+// commentAbove puts a comment above the key at i of mapping m.
+func commentAbove(m *yaml.Node, i int, comment string) {
+	if comment != "" {
+		m.Content[i].HeadComment = joinComments(m.Content[i].HeadComment, comment)
 	}
 }
 
@@ -170,6 +265,9 @@ func text(n *yaml.Node, flow bool) {
 // names writes a list of names on one line, [NVIDIA, OpenAI], unless a
 // comment sits among them.
 func names(list *yaml.Node) {
+	list.Content = slices.DeleteFunc(list.Content, func(n *yaml.Node) bool { // an empty item is no name
+		return n.Kind == yaml.ScalarNode && n.Tag == "!!null" && !hasComment(n)
+	})
 	flow := !slices.ContainsFunc(list.Content, hasComment)
 	list.Style = 0
 	if flow {
@@ -187,14 +285,25 @@ func hasComment(n *yaml.Node) bool {
 // notes writes multi-line notes as a literal block.
 func notes(n *yaml.Node) {
 	text(n, false)
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && strings.Contains(n.Value, "\n") {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && literal(n.Value) {
 		n.Style = yaml.LiteralStyle
 	}
+}
+
+// literal reports whether text of several lines reads back the same from a
+// plain literal block (|): it must not start with a blank line or a space,
+// and must end in at most one line break, with no spaces before one.
+func literal(s string) bool {
+	return strings.Contains(s, "\n") && !strings.HasPrefix(s, "\n") && !strings.HasPrefix(s, " ") &&
+		!strings.HasSuffix(s, "\n\n") && !strings.Contains(s, " \n") && !strings.ContainsAny(s, "\t\r")
 }
 
 // plain reports whether s can be written unquoted as a value, in block or
 // in flow context ({a: s}), and read back the same.
 func plain(s string, flow bool) bool {
+	if s == "<<" { // written plain, it reads back as a merge key
+		return false
+	}
 	m := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
 		{Kind: yaml.ScalarNode, Tag: "!!str", Value: "k"},
 		{Kind: yaml.ScalarNode, Tag: "!!str", Value: s},
@@ -213,7 +322,7 @@ func plain(s string, flow bool) bool {
 // fit within Width without quotes, else every one as a block. A list with
 // comments beside or inside its items keeps its layout: YAML cannot move
 // them between the two forms faithfully.
-func items(list *yaml.Node, schema *Schema) (below string, err error) {
+func items(list *yaml.Node, schema *Schema) (above string, err error) {
 	for _, item := range list.Content {
 		if item.Kind != yaml.MappingNode {
 			return "", nil
@@ -238,28 +347,45 @@ func items(list *yaml.Node, schema *Schema) (below string, err error) {
 			item.Style = 0
 		}
 		if item.Style&yaml.FlowStyle != 0 {
-			below += moveFootComment(list, i)
+			above = joinComments(above, moveFootComment(list, i))
 		}
+		settleItemComments(item)
 		if err := itemValues(item, schema, item.Style&yaml.FlowStyle != 0); err != nil {
 			return "", err
 		}
 	}
-	return below, nil
+	return above, nil
 }
 
 // moveFootComment moves the comment below item i of list to the top of the
-// next item, or returns it when i is the last: YAML would write a comment
-// below {…} as {a: b,}.
-func moveFootComment(list *yaml.Node, i int) (below string) {
+// next item, or, below the last, to the end of its line when it is one
+// line, else returns it to go above the list's key: YAML would write a
+// comment below {…} as {a: b,}, and one below a list at the file's end.
+func moveFootComment(list *yaml.Node, i int) (above string) {
 	item := list.Content[i]
-	if i+1 < len(list.Content) {
+	switch {
+	case item.FootComment == "":
+	case i+1 < len(list.Content):
 		next := list.Content[i+1]
 		next.HeadComment = joinComments(item.FootComment, next.HeadComment)
-	} else {
-		below = item.FootComment
+	case item.LineComment == "" && !strings.Contains(item.FootComment, "\n"):
+		item.LineComment = item.FootComment
+	default:
+		above = item.FootComment
 	}
 	item.FootComment = ""
-	return below
+	return above
+}
+
+// settleItemComments settles the comments of each key of a list item, as
+// settleComments does for the file's keys.
+func settleItemComments(item *yaml.Node) {
+	if item.Kind != yaml.MappingNode || item.Style&yaml.FlowStyle != 0 {
+		return
+	}
+	for i := 0; i+1 < len(item.Content); i += 2 {
+		settleComments(item.Content[i], item.Content[i+1])
+	}
 }
 
 func joinComments(a, b string) string {
@@ -279,9 +405,9 @@ func itemValues(item *yaml.Node, schema *Schema, flow bool) error {
 		var err error
 		if inner := schema.Items[key]; inner != nil {
 			if v.Kind == yaml.SequenceNode {
-				var below string
-				below, err = items(v, inner)
-				commentBelow(item, i, below)
+				var above string
+				above, err = items(v, inner)
+				commentAbove(item, i, above)
 			}
 		} else {
 			err = value(schema.Form[key], v, flow)

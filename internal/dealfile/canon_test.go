@@ -115,10 +115,23 @@ func TestFile(t *testing.T) {
 			"# head\n\n# about the title\ntitle: T\nstatus: signed # why\ntags:\n  - a # first\n  - b\n# foot\n"},
 		{"comments beside items keep the layout",
 			"flows:\n  # head\n  - {to: B, from: A} # line\n  # foot\nsources:\n  - title: T # the title\n    publisher: P\n",
-			"flows:\n  # head\n  - {from: A, to: B} # line\n# foot\nsources:\n  - publisher: P\n    title: T # the title\n"},
-		{"a comment below a one-line item moves below the list",
+			"# foot\nflows:\n  # head\n  - {from: A, to: B} # line\nsources:\n  - publisher: P\n    title: T # the title\n"},
+		{"a comment below the last one-line item goes to the end of its line",
 			"title: T\nflows:\n  - {from: A, to: B}\n  # between\n  - {from: B, to: A}\n  # below\n",
-			"title: T\nflows:\n  - {from: A, to: B}\n  # between\n  - {from: B, to: A}\n\n# below\n"},
+			"title: T\nflows:\n  - {from: A, to: B}\n  # between\n  - {from: B, to: A} # below\n"},
+		// Each comment stays with its key (issue repros): none is lost, none moves to another key.
+		{"a comment on a list's key, last key", "tags: # C1\n  - a\n  - b\n", "tags: [a, b] # C1\n"},
+		{"a comment on a list's key, before another key", "tags: # C1\n  - a\n  - b\nnotes: x\n", "tags: [a, b] # C1\nnotes: x\n"},
+		{"a comment on parties over a block list", "parties: # C1\n  - NVIDIA\n  - OpenAI\ntitle: T\n", "title: T\nparties: [NVIDIA, OpenAI] # C1\n"},
+		{"a comment above a value", "horizon:\n  # C1\n  2026\nsources: []\n", "# C1\nhorizon: 2026\nsources: []\n"},
+		{"comments in and after a flow list", "tags: [a, # C1\n  b] # C2\n", "# C2\ntags:\n  - a # C1\n  - b\n"},
+		{"comments on a complex key and its value", "? notes # C1\n: x # C2\n", "# C1\nnotes: x # C2\n"},
+		{"a comment under the last source", "sources:\n  - {publisher: P, title: T}\n  # C1\n", "sources:\n  - {publisher: P, title: T} # C1\n"},
+		{"notes that start with a blank line", "notes: |\n\n  text\n", "notes: \"\\ntext\\n\"\n"},
+		{"notes kept with trailing lines", "notes: |+\n  kept\n\n", "notes: \"kept\\n\\n\"\n"},
+		{"notes of line breaks only", "notes: \"\\n\\n\"\n", "notes: \"\\n\\n\"\n"},
+		{"a merge-key lookalike stays text", "tags: ['<<']\ntitle: '<<'\n", "title: \"<<\"\ntags: [\"<<\"]\n"},
+		{"an empty tag item", "tags:\n  - gpu\n  -\n", "tags: [gpu]\n"},
 	} {
 		got, err := dealfile.Canonical([]byte(c.in))
 		if err != nil {

@@ -2,7 +2,9 @@ package report
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -55,6 +57,9 @@ type Tally struct {
 	// currency (dollars only): they add nothing, and are named instead.
 	OtherCurrency []string
 	Overlap       int64 // figures of parts inside an umbrella of the same sum, left out
+	// TooLarge is set when the figures add up to more than an int64
+	// holds: Total and Overlap then mean nothing, and no sum may be shown.
+	TooLarge bool
 }
 
 // Sum is what a set of deals adds up to at one bound. Every deal counts
@@ -173,16 +178,39 @@ func coveredBy(ancestors []string, in map[string]*deal.Deal, known func(*deal.De
 func (t *Tally) add(id string, f stated, covered bool) (left int64) {
 	switch {
 	case covered:
-		t.Overlap += f.v
+		t.Overlap = t.exactSum(t.Overlap, f.v)
 		return f.v
 	case f.known:
-		t.Total += f.v
+		t.Total = t.exactSum(t.Total, f.v)
 		t.Counted++
 	case f.undisclosed:
 		t.Undisclosed++
 		t.UndisclosedIDs = append(t.UndisclosedIDs, id)
 	}
 	return 0
+}
+
+// exactSum adds two non-negative figures, noting when the sum would not
+// fit rather than wrapping round to a negative one.
+func (t *Tally) exactSum(a, b int64) int64 {
+	if a > math.MaxInt64-b {
+		t.TooLarge = true
+		return math.MaxInt64
+	}
+	return a + b
+}
+
+// ErrTooLarge says a sum does not fit in whole dollars or watts.
+var ErrTooLarge = errors.New("the figures add up to more than dealtrack can sum exactly (about $9223372T or 9223372037 GW); narrow the deals with filters")
+
+// Exact returns ErrTooLarge when a figure of one of sums did not fit.
+func Exact(sums ...Sum) error {
+	for _, s := range sums {
+		if s.Dollars.TooLarge || s.Power.TooLarge {
+			return ErrTooLarge
+		}
+	}
+	return nil
 }
 
 // By names how a total groups deals.

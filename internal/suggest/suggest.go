@@ -11,15 +11,26 @@ package suggest
 
 import "strings"
 
+// MaxLen is the longest word a suggestion is looked for: past it a typo
+// is not the likely story, and comparing costs the square of the length.
+const MaxLen = 128
+
 // Nearest returns the candidate closest to name by the rule above, or "".
+// Its work is bounded: a name over MaxLen bytes gets no suggestion, and a
+// candidate whose length alone puts it out of reach costs no comparison.
 func Nearest(name string, candidates []string) string {
+	if name == "" || len(name) > MaxLen {
+		return ""
+	}
 	low := strings.ToLower(name)
 	best, bestDist := "", len(name)/3+2
 	for _, c := range candidates {
-		lc := strings.ToLower(c)
-		d := editDistance(low, lc)
-		if len(lc) > len(low) {
-			d = min(d, editDistance(low, lc[:len(low)])+1) // a typo in the start of a long name
+		d := bestDist + 1
+		if len(c) > len(low) {
+			d = editDistance(low, strings.ToLower(c[:len(low)])) + 1 // a typo in the start of a long name
+		}
+		if diff := len(c) - len(low); diff < bestDist && -diff < bestDist {
+			d = min(d, editDistance(low, strings.ToLower(c)))
 		}
 		if d < bestDist || d == bestDist && c < best {
 			best, bestDist = c, d
