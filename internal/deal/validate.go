@@ -145,6 +145,9 @@ func (d *Deal) figureKnown(f string) bool {
 }
 
 func (d *Deal) validateUpdates(add func(field, format string, args ...any)) {
+	if len(d.Updates) == 0 {
+		return
+	}
 	for i, u := range d.Updates {
 		at := fmt.Sprintf("updates[%d]", i)
 		if i > 0 && u.Date.First() < d.Updates[i-1].Date.First() {

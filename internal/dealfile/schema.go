@@ -49,7 +49,7 @@ type field[T any] struct {
 	form   Form
 	doc    string  // what the key holds, for the reference
 	items  *Schema // the schema of a Records list's items
-	decode func(dc *decoder, n *yaml.Node, path string, v *T)
+	decode func(dc *decoder, n *yaml.Node, path fieldPath, v *T)
 	encode func(v *T) *yaml.Node // nil when the value is empty
 }
 
@@ -79,25 +79,25 @@ func describe[T any](fields []field[T]) *Schema {
 
 func textField[T any](key, doc string, get func(*T) *string) field[T] {
 	return field[T]{key: key, form: Text, doc: doc,
-		decode: func(dc *decoder, n *yaml.Node, path string, v *T) { *get(v) = dc.str(n, path) },
+		decode: func(dc *decoder, n *yaml.Node, path fieldPath, v *T) { *get(v) = dc.str(n, path) },
 		encode: func(v *T) *yaml.Node { return str(*get(v)) }}
 }
 
 func partyField[T any](key, doc string, get func(*T) *string) field[T] {
 	f := textField(key, doc, get)
-	f.decode = func(dc *decoder, n *yaml.Node, path string, v *T) { *get(v) = dc.party(n, path) }
+	f.decode = func(dc *decoder, n *yaml.Node, path fieldPath, v *T) { *get(v) = dc.party(n, path) }
 	return f
 }
 
 func oneOfField[T any, E ~string](key, doc string, form Form, get func(*T) *E, parse func(string) (E, error)) field[T] {
 	return field[T]{key: key, form: form, doc: doc,
-		decode: func(dc *decoder, n *yaml.Node, path string, v *T) { *get(v) = parseValue(dc, n, path, parse) },
+		decode: func(dc *decoder, n *yaml.Node, path fieldPath, v *T) { *get(v) = parseValue(dc, n, path, parse) },
 		encode: func(v *T) *yaml.Node { return str(string(*get(v))) }}
 }
 
 func figureField[T any, F fmt.Stringer](key, doc string, form Form, get func(*T) *F, parse func(string) (F, error)) field[T] {
 	return field[T]{key: key, form: form, doc: doc,
-		decode: func(dc *decoder, n *yaml.Node, path string, v *T) { *get(v) = parseValue(dc, n, path, parse) },
+		decode: func(dc *decoder, n *yaml.Node, path fieldPath, v *T) { *get(v) = parseValue(dc, n, path, parse) },
 		encode: func(v *T) *yaml.Node { return str((*get(v)).String()) }}
 }
 
@@ -107,9 +107,9 @@ func dateField[T any](key, doc string, get func(*T) *deal.Date) field[T] {
 
 // namesField is a list of strings; a single value is a list of one,
 // except for a list of parties, whose single value is a likely mistake.
-func namesField[T any](key, doc string, get func(*T) *[]string, each func(dc *decoder, n *yaml.Node, path string) string) field[T] {
+func namesField[T any](key, doc string, get func(*T) *[]string, each func(dc *decoder, n *yaml.Node, path fieldPath) string) field[T] {
 	return field[T]{key: key, form: Names, doc: doc,
-		decode: func(dc *decoder, n *yaml.Node, path string, v *T) {
+		decode: func(dc *decoder, n *yaml.Node, path fieldPath, v *T) {
 			if n.Kind == yaml.ScalarNode && n.Tag != "!!null" && key != "parties" {
 				n = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{n}}
 			}
@@ -118,9 +118,9 @@ func namesField[T any](key, doc string, get func(*T) *[]string, each func(dc *de
 		encode: func(v *T) *yaml.Node { return seq(*get(v), str) }}
 }
 
-func recordsField[T, V any](key, doc string, get func(*T) *[]V, fields []field[V], check func(dc *decoder, n *yaml.Node, path string, v *V)) field[T] {
+func recordsField[T, V any](key, doc string, get func(*T) *[]V, fields []field[V], check func(dc *decoder, n *yaml.Node, path fieldPath, v *V)) field[T] {
 	return field[T]{key: key, form: Records, doc: doc, items: describe(fields),
-		decode: func(dc *decoder, n *yaml.Node, path string, v *T) {
+		decode: func(dc *decoder, n *yaml.Node, path fieldPath, v *T) {
 			*get(v) = decodeItems(dc, n, path, fields, check)
 		},
 		encode: func(v *T) *yaml.Node {
@@ -149,7 +149,7 @@ var dealFields = []field[deal.Deal]{
 	recordsField("sources", "at least one; the best first", func(d *deal.Deal) *[]deal.Source { return &d.Sources }, sourceFields, nil),
 	namesField("tags", "short words to group deals by", func(d *deal.Deal) *[]string { return &d.Tags }, (*decoder).item),
 	{key: "notes", form: Notes, doc: "free text for the reader of the deal",
-		decode: func(dc *decoder, n *yaml.Node, path string, d *deal.Deal) { d.Notes = dc.str(n, path) },
+		decode: func(dc *decoder, n *yaml.Node, path fieldPath, d *deal.Deal) { d.Notes = dc.str(n, path) },
 		encode: func(d *deal.Deal) *yaml.Node { return str(d.Notes) }},
 	recordsField("updates", "dated changes, oldest first; the top-level fields are the deal after the last", func(d *deal.Deal) *[]deal.Update { return &d.Updates }, updateFields, checkUpdate),
 }
@@ -194,7 +194,7 @@ var locationFields = []field[deal.Location]{
 var locationField = func() field[deal.Deal] {
 	f := recordsField("location", "where: one {site, region, country} or a list of them", func(d *deal.Deal) *[]deal.Location { return &d.Locations }, locationFields, nil)
 	list := f.decode
-	f.decode = func(dc *decoder, n *yaml.Node, path string, d *deal.Deal) {
+	f.decode = func(dc *decoder, n *yaml.Node, path fieldPath, d *deal.Deal) {
 		if n.Kind == yaml.MappingNode {
 			n = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: n.Line, Column: n.Column, Content: []*yaml.Node{n}}
 		}
@@ -252,7 +252,7 @@ type Positions struct {
 func Decode(r Reporter, root *yaml.Node, id string, reg *deal.Registry) (*deal.Deal, Positions) {
 	dc := &decoder{r: r, reg: reg}
 	d := &deal.Deal{ID: id}
-	decodeFields(dc, root, "deal", "", d, dealFields)
+	decodeFields(dc, root, "deal", fieldPath{}, d, dealFields)
 	for _, e := range d.Validate() {
 		n, present := lookup(root, e.Field)
 		if present && e.Msg == deal.MsgRequired && r.ErrorAt(n) {
@@ -297,7 +297,7 @@ func DecodeRegistry(r Reporter, root *yaml.Node) *deal.Registry {
 	dc.eachPair(root, func(name string, k, v *yaml.Node) {
 		p := deal.Party{Name: name}
 		if v.Tag != "!!null" {
-			decodeFields(dc, v, "party "+name, "", &p, partyFields)
+			decodeFields(dc, v, "party "+name, fieldPath{}, &p, partyFields)
 		}
 		if err := reg.Add(p); err != nil {
 			dc.errorf(k, "%v", err)
@@ -307,11 +307,11 @@ func DecodeRegistry(r Reporter, root *yaml.Node) *deal.Registry {
 }
 
 // decodeFields decodes mapping n through fields; any other key is an error
-// that names the likely one. what names the mapping in messages; path is
-// its field path ("flows[0]"), "" at the top.
-func decodeFields[T any](dc *decoder, n *yaml.Node, what, path string, v *T, fields []field[T]) {
+// that names the likely one. what names the mapping in messages, or "" to
+// name it by its path ("flows[0]"); path is empty at the top.
+func decodeFields[T any](dc *decoder, n *yaml.Node, what string, path fieldPath, v *T, fields []field[T]) {
 	if n.Kind != yaml.MappingNode {
-		dc.errorf(n, "%s: want a mapping of keys, not a %s", what, kindName(n))
+		dc.errorf(n, "%s: want a mapping of keys, not a %s", orPath(what, path), kindName(n))
 		return
 	}
 	dc.eachPair(n, func(key string, k, val *yaml.Node) {
@@ -321,29 +321,62 @@ func decodeFields[T any](dc *decoder, n *yaml.Node, what, path string, v *T, fie
 			for j, f := range fields {
 				keys[j] = f.key
 			}
-			dc.errorf(k, "%s: unknown key %q%s", what, key, suggestKey(key, keys))
+			dc.errorf(k, "%s: unknown key %q%s", orPath(what, path), key, suggestKey(key, keys))
 			return
 		}
-		fields[i].decode(dc, val, join(path, key), v)
+		fields[i].decode(dc, val, path.child(key), v)
 	})
 }
 
-func join(path, key string) string {
-	if path == "" {
-		return key
+// orPath names a mapping in a message: what, else its path.
+func orPath(what string, path fieldPath) string {
+	if what != "" {
+		return what
 	}
-	return path + "." + key
+	return path.String()
 }
 
-func decodeItems[V any](dc *decoder, n *yaml.Node, path string, fields []field[V], check func(*decoder, *yaml.Node, string, *V)) []V {
+// fieldPath is where a value sits in a file, made into text ("flows[0].to")
+// only for a message: decoding a file builds no string for its paths.
+type fieldPath struct {
+	list  string // the path of the list the value is an item of, or ""
+	index int    // its index in that list
+	key   string // its key ("" for the item itself); at the top, the key alone
+}
+
+// String writes p as check prints it: "title", "flows[0]", "flows[0].to".
+func (p fieldPath) String() string {
+	if p.list == "" {
+		return p.key
+	}
+	s := p.list + "[" + strconv.Itoa(p.index) + "]"
+	if p.key != "" {
+		s += "." + p.key
+	}
+	return s
+}
+
+// child is the path of key in the mapping at p.
+func (p fieldPath) child(key string) fieldPath {
+	if p.key != "" {
+		return fieldPath{key: p.String() + "." + key} // a mapping in a mapping: rare, so built now
+	}
+	p.key = key
+	return p
+}
+
+// item is the path of item i of the list at p.
+func (p fieldPath) item(i int) fieldPath { return fieldPath{list: p.String(), index: i} }
+
+func decodeItems[V any](dc *decoder, n *yaml.Node, path fieldPath, fields []field[V], check func(*decoder, *yaml.Node, fieldPath, *V)) []V {
 	if n.Kind != yaml.SequenceNode {
 		dc.errorf(n, "%s: want a list, not a %s", path, kindName(n))
 		return nil
 	}
 	out := make([]V, len(n.Content))
 	for i, c := range n.Content {
-		at := path + "[" + strconv.Itoa(i) + "]"
-		decodeFields(dc, c, at, at, &out[i], fields)
+		at := path.item(i)
+		decodeFields(dc, c, "", at, &out[i], fields)
 		if check != nil {
 			check(dc, c, at, &out[i])
 		}
@@ -351,13 +384,13 @@ func decodeItems[V any](dc *decoder, n *yaml.Node, path string, fields []field[V
 	return out
 }
 
-func checkFlow(dc *decoder, n *yaml.Node, path string, f *deal.Flow) {
+func checkFlow(dc *decoder, n *yaml.Node, path fieldPath, f *deal.Flow) {
 	if f.From == "" || f.To == "" {
 		dc.errorf(n, "%s: a flow needs from and to", path)
 	}
 }
 
-func checkUpdate(dc *decoder, n *yaml.Node, path string, u *deal.Update) {
+func checkUpdate(dc *decoder, n *yaml.Node, path fieldPath, u *deal.Update) {
 	if u.Date.IsZero() && n.Kind == yaml.MappingNode && valueOf(n, "date") == nil {
 		dc.errorf(n, "%s: an update needs a date", path)
 	}
@@ -413,7 +446,7 @@ func suggestKey(key string, keys []string) string {
 }
 
 // str returns scalar n's text; null is "".
-func (dc *decoder) str(n *yaml.Node, path string) string {
+func (dc *decoder) str(n *yaml.Node, path fieldPath) string {
 	if n.Kind != yaml.ScalarNode {
 		dc.errorf(n, "%s: want a single value, not a %s", path, kindName(n))
 		return ""
@@ -425,13 +458,13 @@ func (dc *decoder) str(n *yaml.Node, path string) string {
 }
 
 // item is a list item's text.
-func (dc *decoder) item(n *yaml.Node, path string) string { return dc.str(n, path) }
+func (dc *decoder) item(n *yaml.Node, path fieldPath) string { return dc.str(n, path) }
 
 // list returns sequence n's items through each. Empty items are dropped.
-func (dc *decoder) list(n *yaml.Node, path string, each func(*decoder, *yaml.Node, string) string) []string {
+func (dc *decoder) list(n *yaml.Node, path fieldPath, each func(*decoder, *yaml.Node, fieldPath) string) []string {
 	if n.Kind != yaml.SequenceNode {
 		example := "[a, b]"
-		if path == "parties" {
+		if path.key == "parties" {
 			example = "[NVIDIA, OpenAI]"
 		}
 		dc.errorf(n, "%s: want a list like %s, not a %s", path, example, kindName(n))
@@ -439,7 +472,7 @@ func (dc *decoder) list(n *yaml.Node, path string, each func(*decoder, *yaml.Nod
 	}
 	out := make([]string, 0, len(n.Content))
 	for i, c := range n.Content {
-		if s := each(dc, c, path+"["+strconv.Itoa(i)+"]"); s != "" {
+		if s := each(dc, c, path.item(i)); s != "" {
 			out = append(out, s)
 		}
 	}
@@ -448,7 +481,7 @@ func (dc *decoder) list(n *yaml.Node, path string, each func(*decoder, *yaml.Nod
 
 // party resolves a name to its canonical form, warning about names the
 // registry does not know.
-func (dc *decoder) party(n *yaml.Node, path string) string {
+func (dc *decoder) party(n *yaml.Node, path fieldPath) string {
 	name := dc.str(n, path)
 	if name == "" || dc.reg == nil {
 		return name
@@ -466,7 +499,7 @@ func (dc *decoder) party(n *yaml.Node, path string) string {
 
 // parseValue decodes scalar n with parse, recording the error as
 // `path: "input": message`.
-func parseValue[T any](dc *decoder, n *yaml.Node, path string, parse func(string) (T, error)) T {
+func parseValue[T any](dc *decoder, n *yaml.Node, path fieldPath, parse func(string) (T, error)) T {
 	var zero T
 	s := dc.str(n, path)
 	if s == "" && n.Kind == yaml.ScalarNode {

@@ -1,7 +1,7 @@
 package store
 
 import (
-	"gopkg.in/yaml.v3"
+	"bytes"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
 	"github.com/dealtrack/dealtrack/internal/dealfile"
@@ -13,8 +13,7 @@ const RegistryFile = "parties.yaml"
 // decodeRegistry reads parties.yaml. A registry with no party yet, only
 // comments or nothing, is empty.
 func decodeRegistry(fd *fileDecoder, data []byte) *deal.Registry {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err == nil && doc.Kind == 0 {
+	if onlyComments(data) {
 		return &deal.Registry{}
 	}
 	root := fd.document(data)
@@ -23,6 +22,18 @@ func decodeRegistry(fd *fileDecoder, data []byte) *deal.Registry {
 		return &deal.Registry{}
 	}
 	return dealfile.DecodeRegistry(fd, root)
+}
+
+// onlyComments reports whether data holds no YAML but blank lines and
+// comments: an empty registry.
+func onlyComments(data []byte) bool {
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		line = bytes.TrimSpace(line)
+		if len(line) > 0 && line[0] != '#' {
+			return false
+		}
+	}
+	return true
 }
 
 // decodeDeal reads one deal file. It returns nil when the file holds no
