@@ -11,14 +11,16 @@ import (
 // The fast path: deal files are written in a small, plain part of YAML —
 // block mappings of word keys; plain, single- and double-quoted scalars on
 // one line; flow lists [a, b] and flow mappings {k: v} of such scalars;
-// block lists; literal blocks (| or |-) for notes. fastDocument parses
-// exactly that part into the node tree yaml.v3 builds for it, several times
-// faster, and declines everything else (comments, anchors, tags, documents
-// markers, folded or multi-line scalars, escapes, nested flow collections,
-// tabs, empty values, odd indentation, ...), which then goes to yaml.v3:
-// the fast path never decides what a file means on its own, and never
-// reports an error. FuzzFastYAML holds it to yaml.v3's tree, position by
-// position.
+// block lists; literal blocks (| or |-) for notes; comments on lines of
+// their own or after a block value. fastDocument parses exactly that part
+// into the node tree yaml.v3 builds for it, but without the comments (the
+// loader reads none), several times faster, and declines everything else
+// (comments inside [...] or {...} or after a block indicator, anchors,
+// tags, document markers, folded or multi-line scalars, escapes, nested
+// flow collections, tabs, empty values, odd indentation, ...), which then
+// goes to yaml.v3: the fast path never decides what a file means on its
+// own, and never reports an error. FuzzFastYAML holds it to yaml.v3's
+// tree, position by position, comments aside.
 
 // fastParser walks the source a line at a time.
 type fastParser struct {
@@ -144,15 +146,16 @@ func (p *fastParser) indent() int {
 	return i - p.off
 }
 
-// skipBlank moves to the next line with text, if any; false on a document
-// marker (--- or ...), which the fast path leaves to yaml.v3.
+// skipBlank moves to the next line with text, if any, past blank lines
+// and comment lines; false on a document marker (--- or ...), which the
+// fast path leaves to yaml.v3.
 func (p *fastParser) skipBlank() bool {
 	for ; !p.eof; p.nextLine() {
 		t := p.text()
 		if strings.HasPrefix(t, "---") || strings.HasPrefix(t, "...") {
 			return false
 		}
-		if strings.TrimLeft(t, " ") != "" {
+		if t = strings.TrimLeft(t, " "); t != "" && t[0] != '#' {
 			return true
 		}
 	}
@@ -168,14 +171,20 @@ func (p *fastParser) skipSpaces(i int) int {
 	return i
 }
 
-// finishLine accepts the rest of the current line from i when it is blank,
-// and moves to the next line.
+// finishLine accepts the rest of the current line from i when it is blank
+// or a comment, and moves to the next line.
 func (p *fastParser) finishLine(i int) bool {
-	if p.skipSpaces(i) != p.end {
+	if j := p.skipSpaces(i); j != p.end && !p.commentAt(j) {
 		return false
 	}
 	p.nextLine()
 	return true
+}
+
+// commentAt reports whether a comment starts at offset i of the current
+// line: a '#' at the start of the line or after a space.
+func (p *fastParser) commentAt(i int) bool {
+	return i < p.end && p.src[i] == '#' && (i == p.off || p.src[i-1] == ' ')
 }
 
 // col is yaml.v3's 1-based column of offset i: it counts characters.
@@ -304,7 +313,7 @@ func (p *fastParser) key(i int) (*yaml.Node, int) {
 // line, or a block list or mapping on the next lines.
 func (p *fastParser) value(ind, i, depth int) *yaml.Node {
 	i = p.skipSpaces(i)
-	if i < p.end {
+	if i < p.end && !p.commentAt(i) {
 		if p.src[i] == '|' {
 			return p.literal(ind, i)
 		}
@@ -338,7 +347,7 @@ func (p *fastParser) blockSequence(ind, depth int) *yaml.Node {
 	s, base := p.node(yaml.SequenceNode, 0, "!!seq", "", p.off+ind), p.open()
 	for {
 		i := p.skipSpaces(p.off + ind + 1)
-		if i == p.end || i == p.off+ind+1 {
+		if i == p.end || i == p.off+ind+1 || p.commentAt(i) {
 			return nil // an entry on the next line, or "-x"
 		}
 		var item *yaml.Node
@@ -399,9 +408,10 @@ func (p *fastParser) plainBlock(i int) (*yaml.Node, int) {
 	}
 	for j := i + 1; j < p.end; j++ {
 		switch c := p.src[j]; {
-		case c == ':' && (j+1 == p.end || p.src[j+1] == ' '), // a key inside a value
-			c == '#' && p.src[j-1] == ' ': // a comment
+		case c == ':' && (j+1 == p.end || p.src[j+1] == ' '): // a key inside a value
 			return nil, 0
+		case c == '#' && p.src[j-1] == ' ': // a comment ends the value
+			return p.plain(i, j), j
 		}
 	}
 	return p.plain(i, p.end), p.end

@@ -40,7 +40,9 @@ func yamlDocument(data []byte) (*yaml.Node, error) {
 	return root, nil
 }
 
-// sameNode returns where want and got differ, field by field, or "".
+// sameNode returns where want and got differ, field by field, or "". It
+// leaves out comments: the fast path drops them, since the loader reads
+// none (fmt reads every file with yaml.v3).
 func sameNode(at string, want, got *yaml.Node) string {
 	switch {
 	case want == nil || got == nil:
@@ -58,9 +60,6 @@ func sameNode(at string, want, got *yaml.Node) string {
 		return fmt.Sprintf("%s: value %q, fast path %q", at, want.Value, got.Value)
 	case want.Anchor != got.Anchor || want.Alias != got.Alias:
 		return fmt.Sprintf("%s: anchor %q alias %v, fast path %q %v", at, want.Anchor, want.Alias, got.Anchor, got.Alias)
-	case want.HeadComment != got.HeadComment || want.LineComment != got.LineComment || want.FootComment != got.FootComment:
-		return fmt.Sprintf("%s: comments %q %q %q, fast path %q %q %q", at,
-			want.HeadComment, want.LineComment, want.FootComment, got.HeadComment, got.LineComment, got.FootComment)
 	case want.Line != got.Line || want.Column != got.Column:
 		return fmt.Sprintf("%s: at %d:%d, fast path %d:%d", at, want.Line, want.Column, got.Line, got.Column)
 	case len(want.Content) != len(got.Content):
@@ -141,8 +140,15 @@ var fastCases = map[string]struct {
 	"spaces":             {"a:   b   \n\n   \nc:    [ x ,  y ]   \n", true},
 	"url in flow":        {"s: [{url: https://x.com/a#b, title: t}]\n", false},
 	"url in flow map":    {"s:\n  - {url: https://x.com/a#b, title: t}\n", true},
-	"comment":            {"a: b # c\n", false},
-	"comment line":       {"# c\na: b\n", false},
+	"comment":            {"a: b # c\n", true},
+	"comment line":       {"# c\na: b\n", true},
+	"comment after key":  {"a: # c\n  - b\n", true},
+	"comments in a list": {"a:\n  # c\n  - b # d\n  # e\n  - [c, d] # f\n", true},
+	"comment in flow":    {"a: [b, # c\n  d]\n", false},
+	"comment after dash": {"a:\n  - # c\n    b\n", false},
+	"hash in a word":     {"a: b#c\n", true},
+	"comment after |":    {"a: | # c\n  x\n", false},
+	"hash in a literal":  {"notes: |\n  # kept\n  x\n# a comment\nk: v\n", true},
 	"anchor":             {"a: &x b\nc: *x\n", false},
 	"tag":                {"a: !!str 1\n", false},
 	"document marker":    {"---\na: b\n", false},
