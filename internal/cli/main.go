@@ -9,11 +9,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dealtrack/dealtrack/deals"
+	"github.com/dealtrack/dealtrack/internal/suggest"
 )
 
 // Exit codes, documented in `dealtrack help exit-codes`.
@@ -74,6 +74,20 @@ deal files, else the data set built into this binary.`,
 		SilenceErrors:     true,
 		SilenceUsage:      true,
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
+		// A word that is no command reaches the root as an argument: a
+		// usage error, typed here where it arises.
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			var names []string
+			for _, c := range cmd.Commands() {
+				names = append(names, c.Name())
+				names = append(names, c.Aliases...)
+			}
+			return usageErrorf(cmd, "unknown command %q for %q%s", args[0], cmd.CommandPath(), suggest.Hint(args[0], names))
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	root.SetOut(app.Out)
 	root.SetErr(app.Err)
@@ -129,17 +143,13 @@ func isTerminal(v any) bool {
 }
 
 // exitCode maps an error to the process exit code; the one place that
-// does.
+// does, from the error's type alone: a usageError is typed where the
+// mistake is found (flag parsing, argument checks, flag values, an unknown
+// command).
 func exitCode(err error) int {
 	var u *usageError
 	if errors.As(err, &u) {
 		return ExitUsage
-	}
-	msg := err.Error()
-	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "requires at most"} {
-		if strings.HasPrefix(msg, prefix) {
-			return ExitUsage
-		}
 	}
 	return ExitFailure
 }

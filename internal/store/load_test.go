@@ -72,7 +72,7 @@ func TestLoadProblems(t *testing.T) {
 		want string // "line:col: severity: message" prefix
 	}{
 		{"unknown top key", replace("status: announced", "statuss: announced"), `3:1: error: deal: unknown key "statuss" (did you mean status?)`},
-		{"unknown flow key", replace("for: equity", "fro: equity"), `9:54: error: flows[0]: unknown key "fro" (did you mean from?)`},
+		{"unknown flow key", replace("for: equity", "fro: equity"), `9:54: error: flows[0]: unknown key "fro" (did you mean for?)`},
 		{"unknown source key", replace("date: 2025-09-22}", "dated: 2025-09-22}"), `11:45: error: sources[0]: unknown key "dated"`},
 		{"unknown update key", goodDeal + "updates:\n  - {date: 2025-10-01, stauts: signed}\n", `13:24: error: updates[0]: unknown key "stauts" (did you mean status?)`},
 		{"duplicate key", goodDeal + "title: again\n", `12:1: error: duplicate key title (first on line 1)`},

@@ -3,7 +3,8 @@
 // and field names alike.
 //
 // The rule: ignoring case, the candidate with the smallest edit distance
-// (Levenshtein, in bytes) wins, provided the distance is below a third of
+// (optimal string alignment: Levenshtein with swaps of neighbours, in
+// bytes) wins, provided the distance is below a third of
 // the typed word's length plus two. A typo in the start of a long name
 // counts as the distance to that start plus one. Ties go to the candidate
 // that sorts first.
@@ -39,8 +40,11 @@ func Nearest(name string, candidates []string) string {
 	return best
 }
 
-// editDistance is the Levenshtein distance between a and b, in bytes.
+// editDistance is the optimal string alignment distance between a and b,
+// in bytes: insertions, deletions, substitutions, and swaps of two
+// neighbours ("lsit" is one step from "list"), each costing one.
 func editDistance(a, b string) int {
+	prev2 := make([]int, len(b)+1)
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
@@ -54,8 +58,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
 }

@@ -15,6 +15,7 @@ func TestNearest(t *testing.T) {
 		{"stargat", "stargate"},
 		{"stargate-five", "stargate-five-sites"},
 		{"Zeppelin", ""},
+		{"Oracel", "Oracle"}, // a swap is one step
 		{"", ""},
 		{strings.Repeat("x", MaxLen+1), ""},
 		{strings.Repeat("N", 60<<10), ""},
