@@ -29,7 +29,7 @@
 #                        batches of 500 files
 # A dealtrack command that this build does not have is left out. yq's sums
 # (deals, dollars, gigawatts per party) must equal dealtrack total's. Lines
-# starting "target:" check issue 9's targets; the exit status is 1 when a
+# starting "target:" check the speed targets (README, Performance); the exit status is 1 when a
 # sum differs or a target is missed.
 set -euo pipefail
 
@@ -134,7 +134,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 # check SAYS OK prints a target and whether this run met it.
 check() { if [[ $2 == 1 ]]; then echo "target: $1: met"; else echo "target: $1: MISSED"; status=1; fi; }
 
-# targets N TOTAL_MEDIAN PEAK_MIB checks issue 9's targets for this size.
+# targets N TOTAL_MEDIAN PEAK_MIB checks the speed targets for this size.
 targets() {
   local n=$1 t=$2 rss=$3 line name med cycles
   if [[ $n -eq 10000 ]]; then

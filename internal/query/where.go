@@ -104,9 +104,6 @@ func (w *Where) Err() error {
 // they can be checked against the registry.
 func (w *Where) Parties() []string { return w.parties }
 
-// String returns the expression as written.
-func (w *Where) String() string { return w.src }
-
 func (w *Where) exprError(err error) *ExprError {
 	e := &ExprError{Expr: w.src, Line: 1, Msg: err.Error()}
 	var fe *file.Error

@@ -44,7 +44,6 @@ type Table struct {
 type Options struct {
 	Format    string
 	NoHeaders bool
-	Color     bool
 }
 
 // Records reports whether the format writes a report's records (json,

@@ -262,7 +262,7 @@ func TestFindCyclesIsDeterministic(t *testing.T) {
 }
 
 // BenchmarkFindCycles runs the search on a graph shaped like the synthetic
-// data of shared/bench/gen.py: 306 parties, 2,000 pairs paying each other.
+// data of bench/gen.py: 306 parties, 2,000 pairs paying each other.
 func BenchmarkFindCycles(b *testing.B) {
 	rng := rand.New(rand.NewPCG(42, 42))
 	var ds []*deal.Deal

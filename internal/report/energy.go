@@ -20,8 +20,8 @@ type Reference struct {
 	Each    string  // for a per-unit figure, what the units are called ("US homes"); "" for a whole
 }
 
-// References are the figures of FACTS.md "Reference figures for energy
-// comparisons", in its order. Each is a year's electricity.
+// References are yearly electricity figures to measure a deal's energy
+// against, each with its year and source. Each is a year's electricity.
 var References = []Reference{
 	{Key: "portugal", Name: "Portugal", Measure: "electricity consumption", TWh: 51.4, Year: "2024", Source: "REN"},
 	{Key: "switzerland", Name: "Switzerland", Measure: "final consumption", TWh: 56.1, Year: "2023", Source: "Swiss Federal Office of Energy"},

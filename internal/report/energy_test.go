@@ -30,8 +30,9 @@ func equivalent(t *testing.T, twh float64, key string) Equivalent {
 	return Equivalent{}
 }
 
-// The checks of FACTS.md: 10 GW for a year is 87.6 TWh, about 1.7 times
-// Portugal, about 8.2 million US homes; a true "twice" needs about 11.7 GW.
+// The energy checks a newsletter writer makes: 10 GW for a year is
+// 87.6 TWh, about 1.7 times Portugal, about 8.2 million US homes; a true
+// "twice" needs about 11.7 GW.
 func TestEnergyChecks(t *testing.T) {
 	twh := deal.TWhPerYear(10 * GW)
 	if twh != 87.6 {
@@ -61,7 +62,7 @@ func TestReferences(t *testing.T) {
 		}
 	}
 	if len(References) != 13 {
-		t.Errorf("%d references, want the 13 of FACTS.md", len(References))
+		t.Errorf("%d references, want 13", len(References))
 	}
 }
 

@@ -304,7 +304,7 @@ func TestTotalBoundsAreOrdered(t *testing.T) {
 	}
 }
 
-// BenchmarkTotalBy sums 10,000 deals shaped like shared/bench/gen.py's
+// BenchmarkTotalBy sums 10,000 deals shaped like bench/gen.py's
 // (two to four of 306 parties each), every fiftieth part of another deal.
 func BenchmarkTotalBy(b *testing.B) {
 	var ds []*deal.Deal
