@@ -1,5 +1,6 @@
-// Command dealtrack-docs writes dealtrack's manuals from its command tree:
-// man pages in docs/man, a markdown reference in docs/reference, and the
+// Command dealtrack-docs writes dealtrack's manuals from its command tree
+// and its schema: man pages in docs/man, a markdown reference in
+// docs/reference (with deal-file.md, every key of the deal file), and the
 // table of --where fields in README.md. Run it from the repository root
 // after changing a command, a flag or a field:
 //
@@ -22,6 +23,7 @@ import (
 	"github.com/spf13/cobra/doc"
 
 	"github.com/dealtrack/dealtrack/internal/cli"
+	"github.com/dealtrack/dealtrack/internal/dealfile"
 )
 
 // manualDate is the date man pages carry. It is fixed so that the pages
@@ -65,6 +67,10 @@ func generate(root string) error {
 		return err
 	}
 	if err := helpTopics(cmd, header, man, ref); err != nil {
+		return err
+	}
+	fileRef := "# The deal file\n\nEvery key of a deal file and of `parties.yaml`, in the order `dealtrack fmt` writes them\n(generated from dealtrack's schema).\n\n" + dealfile.Reference()
+	if err := os.WriteFile(filepath.Join(ref, "deal-file.md"), []byte(fileRef), 0o644); err != nil {
 		return err
 	}
 	return updateReadme(filepath.Join(root, "README.md"))

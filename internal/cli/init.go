@@ -12,6 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dealtrack/dealtrack/internal/deal"
+	"github.com/dealtrack/dealtrack/internal/dealfile"
 	"github.com/dealtrack/dealtrack/internal/store"
 )
 
@@ -116,45 +118,45 @@ func builtinFiles(fsys fs.FS, files map[string][]byte) error {
 const partiesStub = `# The party registry: every company, fund, government or person that takes
 # part in a deal, one per line, with the other names it goes by:
 #
-#   NVIDIA: {aliases: [Nvidia, NVIDIA Corp], kind: company, ticker: NVDA}
-#   OpenAI: {aliases: [Open AI], kind: company}
+#   NVIDIA: {aliases: [Nvidia, NVIDIA Corp], kind: company, sector: chipmaker, ticker: NVDA, country: US}
+#   OpenAI: {aliases: [Open AI], kind: company, sector: ai-lab, country: US}
 #
-# kind is one of company, fund, government, person; aliases and ticker are
-# optional. Deal files may name a party by its name or an alias, in any case;
+# kind is one of company, fund, government, person; sector one of ai-lab,
+# hyperscaler, neocloud, chipmaker, hardware, data-centre, energy, utility,
+# investor, bank, government, telecom, other; aliases, ticker and country
+# (where it is based) are optional. Deal files may name a party by its name or an alias, in any case;
 # reports use the name on the left. 'dealtrack check' warns about a party
 # that is not listed here and suggests the nearest one.
 `
 
-const readmeStub = "# Deals\n\n" +
+// readmeStub is the README of a new folder: how to use it, and the keys
+// of the deal file, from the one schema.
+var readmeStub = "# Deals\n\n" +
 	"One deal per file, `<id>.yaml`: the id is lower-case letters, digits and single\n" +
 	"hyphens, 3 to 80 characters (`nvidia-openai-10gw`). Sub-folders are read too.\n" +
 	"`parties.yaml` lists the parties, with their aliases.\n\n" +
 	"```yaml\n" +
-	"title: NVIDIA to invest up to $100B in OpenAI to deploy 10 GW of NVIDIA systems\n" +
-	"announced: 2025-09-22          # YYYY-MM-DD, or YYYY-MM; required\n" +
-	"status: announced              # rumored | in-talks | announced | signed | completed | revised | cancelled\n" +
-	"kind: investment               # investment | compute | cloud | chips | energy | funding | joint-venture | lease | acquisition\n" +
-	"parties: [NVIDIA, OpenAI]      # at least one; names or aliases from parties.yaml\n" +
-	"dollars: up to $100B           # optional; $100B, up to, over, about, $10B-$20B, or undisclosed\n" +
-	"gigawatts: 10 GW               # optional; 10 GW, 750 MW, with the same qualifiers\n" +
-	"valuation: $500B               # optional: post-money valuation, for funding rounds\n" +
-	"horizon: 2026-2030             # optional free text: when the money or power arrives\n" +
-	"part_of: stargate              # optional: id of an umbrella deal\n" +
-	"flows:                         # optional: who pays whom\n" +
+	"title: NVIDIA to invest up to $100B in OpenAI to deploy at least 10 GW of NVIDIA systems\n" +
+	"announced: 2025-09-22\n" +
+	"status: announced\n" +
+	"kind: investment\n" +
+	"parties: [NVIDIA, OpenAI]\n" +
+	"dollars: up to $100B\n" +
+	"gigawatts: at least 10 GW\n" +
+	"flows:\n" +
 	"  - {from: NVIDIA, to: OpenAI, dollars: up to $100B, for: equity}\n" +
-	"sources:                       # at least one; each a title and a publisher or url\n" +
+	"sources:\n" +
 	"  - publisher: OpenAI\n" +
 	"    title: OpenAI and NVIDIA announce strategic partnership\n" +
 	"    date: 2025-09-22\n" +
 	"    url: https://openai.com/index/openai-nvidia-systems-partnership/\n" +
-	"tags: [gpu]\n" +
-	"notes: |\n" +
-	"  First gigawatt in the second half of 2026.\n" +
-	"updates:                       # optional: dated changes, oldest first\n" +
-	"  - {date: 2025-10-01, status: signed, note: definitive agreement}\n" +
+	"    kind: statement\n" +
 	"```\n\n" +
-	"Unknown keys are errors. Figures are US dollars and watts as reports state them;\n" +
-	"a figure that is not given is `undisclosed`, never guessed.\n\n" +
+	"The keys, in the order `dealtrack fmt` writes them:\n\n" +
+	dealfile.Reference() + "\n" +
+	"Statuses: " + joinEnum(deal.Statuses) + ". Kinds: " + joinEnum(deal.Kinds) + ".\n\n" +
+	"Unknown keys are errors. Figures are as reports state them; a figure that is not\n" +
+	"given is `undisclosed`, never guessed.\n\n" +
 	"- `dealtrack --data DIR add …` records a deal; it never overwrites a file.\n" +
 	"- `dealtrack --data DIR check` lists every problem as `path:line:col`.\n" +
 	"- `dealtrack --data DIR fmt` rewrites the files in canonical form; `fmt --check` is for CI.\n"

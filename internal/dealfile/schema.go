@@ -616,3 +616,24 @@ func seq[T any](items []T, node func(T) *yaml.Node) *yaml.Node {
 	}
 	return s
 }
+
+// Reference is the deal file's keys as a markdown table, in canonical
+// order, with the keys of list items under their list: the one description
+// of the format that init's README and the generated docs print.
+func Reference() string {
+	var b strings.Builder
+	b.WriteString("| key | holds |\n| --- | --- |\n")
+	var rows func(s *Schema, prefix string)
+	rows = func(s *Schema, prefix string) {
+		for _, k := range s.Keys {
+			fmt.Fprintf(&b, "| `%s%s` | %s |\n", prefix, k, s.Doc[k])
+			if items := s.Items[k]; items != nil {
+				rows(items, prefix+k+"[].")
+			}
+		}
+	}
+	rows(DealSchema, "")
+	b.WriteString("\n`parties.yaml` maps each party's name to:\n\n| key | holds |\n| --- | --- |\n")
+	rows(PartySchema, "")
+	return b.String()
+}
