@@ -1,11 +1,14 @@
 package deals_test
 
 import (
+	"bytes"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/dealtrack/dealtrack/deals"
 	"github.com/dealtrack/dealtrack/internal/deal"
@@ -178,5 +181,28 @@ func TestCircles(t *testing.T) {
 		if !found {
 			t.Errorf("no circle of %v with the deals of each edge", want)
 		}
+	}
+}
+
+// TestSnapshotIsFresh: the snapshot the binary ships is the data set as the
+// files hold it now, and reads back as the same deals.
+func TestSnapshotIsFresh(t *testing.T) {
+	set := store.Load(deals.FS, "deals")
+	want, err := store.Snapshot(deals.FS, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(want, deals.Snapshot) {
+		t.Fatal("bundled.snapshot is stale: run go generate ./deals and commit it")
+	}
+	got, ok := store.LoadSnapshot(deals.FS, "deals", deals.Snapshot)
+	if !ok {
+		t.Fatal("the snapshot does not load")
+	}
+	if !reflect.DeepEqual(got.Deals, set.Deals) || !reflect.DeepEqual(got.Registry.Parties, set.Registry.Parties) {
+		t.Error("the snapshot reads back as other deals than the files")
+	}
+	if _, ok := store.LoadSnapshot(fstest.MapFS{"a-deal.yaml": {Data: []byte("title: T\n")}}, "x", deals.Snapshot); ok {
+		t.Error("a snapshot was used for files it was not made from")
 	}
 }

@@ -75,7 +75,7 @@ func (app *App) completionData() *store.Set {
 	if err != nil {
 		return &store.Set{}
 	}
-	return store.Load(src.fsys, src.name)
+	return app.read(src)
 }
 
 // completionExamples are the completion command's examples, by shell.

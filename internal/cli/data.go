@@ -55,7 +55,7 @@ func (app *App) load() (*store.Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	set := store.Load(src.fsys, src.name)
+	set := app.read(src)
 	if errs := set.Errors(); len(errs) > 0 {
 		for _, p := range errs {
 			fmt.Fprintln(app.Err, p.Error())
@@ -63,6 +63,17 @@ func (app *App) load() (*store.Set, error) {
 		return nil, fmt.Errorf("%s has %d %s; fix %s first (dealtrack check lists every problem)", src.name, len(errs), plural(len(errs), "error", "errors"), plural(len(errs), "it", "them"))
 	}
 	return set, nil
+}
+
+// read loads src for a read command: the built-in data set from its
+// snapshot while that matches the files, anything else from its files.
+func (app *App) read(src dataSource) *store.Set {
+	if src.dir == "" && app.Snapshot != nil {
+		if set, ok := store.LoadSnapshot(src.fsys, src.name, app.Snapshot); ok {
+			return set
+		}
+	}
+	return store.Load(src.fsys, src.name)
 }
 
 func plural(n int, one, many string) string {

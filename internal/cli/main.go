@@ -31,6 +31,7 @@ type App struct {
 	Err      io.Writer
 	Getenv   func(string) string
 	Builtin  fs.FS
+	Snapshot []byte // Builtin decoded ahead of time (deals.Snapshot), or nil
 	dataFlag string
 	errColor bool
 }
@@ -39,7 +40,7 @@ type App struct {
 // process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := bufio.NewWriterSize(stdout, 64<<10)
-	app := &App{In: stdin, Out: out, Err: stderr, Getenv: os.Getenv, Builtin: deals.FS}
+	app := &App{In: stdin, Out: out, Err: stderr, Getenv: os.Getenv, Builtin: deals.FS, Snapshot: deals.Snapshot}
 	app.errColor = isTerminal(stderr) && app.Getenv("NO_COLOR") == ""
 	root := newRootCmd(app)
 	root.SetArgs(args)
