@@ -66,6 +66,7 @@ func runCompare(app *App, cmd *cobra.Command, opts *compareOptions, ids []string
 	if err != nil {
 		return err
 	}
+	set = asOf(set, filter.AsOf)
 	var sides []report.Side
 	if len(ids) > 0 {
 		ds, err := lookup(set, ids)

@@ -17,7 +17,7 @@ import (
 type filterFlags struct {
 	parties, kinds, statuses, tags []string
 	countries, sectors             []string
-	since, until                   string
+	since, until, asOf             string
 	minDollars, minGW              string
 	where                          string
 	compiled                       *query.Where
@@ -33,6 +33,7 @@ func (f *filterFlags) bind(cmd *cobra.Command) {
 	fl.StringSliceVar(&f.sectors, "sector", nil, "only deals with a party in this sector (repeatable: any of them): "+strings.Join(deal.Sectors, ", "))
 	fl.StringVar(&f.since, "since", "", "only deals announced on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fl.StringVar(&f.until, "until", "", "only deals announced on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+	bindAsOf(cmd, &f.asOf)
 	fl.StringVar(&f.minDollars, "min-dollars", "", "only deals of at least AMOUNT dollars (headline figure), e.g. $10B")
 	fl.StringVar(&f.minGW, "min-gw", "", "only deals of at least POWER (headline figure), e.g. 1 GW or 500 MW")
 	fl.StringVar(&f.where, "where", "", "only deals for which `EXPR` is true, e.g. 'usd >= 10e9 and year >= 2025' (dealtrack help where)")
@@ -81,6 +82,9 @@ func (f *filterFlags) parse(cmd *cobra.Command) (*query.Filter, error) {
 	}
 	if q.Until, err = parseOptional(f.until, deal.ParseDateBound); err != nil {
 		return nil, flagValueError(cmd, "until", f.until, err)
+	}
+	if q.AsOf, err = parseAsOf(cmd, f.asOf); err != nil {
+		return nil, err
 	}
 	if q.MinDollars, err = minimum(f.minDollars, deal.ParseAmount); err != nil {
 		return nil, flagValueError(cmd, "min-dollars", f.minDollars, err)
@@ -159,10 +163,34 @@ func (app *App) selectDeals(cmd *cobra.Command, filter *query.Filter) (*store.Se
 	if err != nil {
 		return nil, nil, err
 	}
+	set = asOf(set, filter.AsOf)
 	if err := resolveParties(cmd, filter, set.Registry); err != nil {
 		return nil, nil, err
 	}
 	return set, query.Select(set.Deals, filter), nil
+}
+
+// bindAsOf adds --as-of, the date to read the data as of.
+func bindAsOf(cmd *cobra.Command, asOf *string) {
+	cmd.Flags().StringVar(asOf, "as-of", "", "the data as it stood on DATE (YYYY, YYYY-MM or YYYY-MM-DD, through its end): deals announced by then, each with the status and figures of its last update by then")
+	cmd.RegisterFlagCompletionFunc("as-of", cobra.NoFileCompletions)
+}
+
+// parseAsOf reads --as-of; a bad value is a usage error.
+func parseAsOf(cmd *cobra.Command, s string) (deal.Date, error) {
+	d, err := parseOptional(s, deal.ParseDateBound)
+	if err != nil {
+		return deal.Date{}, flagValueError(cmd, "as-of", s, err)
+	}
+	return d, nil
+}
+
+// asOf is set as it stood on date, or set itself for the zero date.
+func asOf(set *store.Set, date deal.Date) *store.Set {
+	if date.IsZero() {
+		return set
+	}
+	return set.AsOf(date)
 }
 
 func parseOptional[T any](s string, parse func(string) (T, error)) (T, error) {

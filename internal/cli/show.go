@@ -16,6 +16,7 @@ import (
 
 type showOptions struct {
 	output outputFlags
+	asOf   string
 }
 
 func newShowCmd(app *App) *cobra.Command {
@@ -34,6 +35,7 @@ updates, and the figures derived from them: energy per year at full load
 		RunE:              func(cmd *cobra.Command, ids []string) error { return runShow(app, cmd, &opts, ids) },
 	}
 	opts.output.bind(cmd)
+	bindAsOf(cmd, &opts.asOf)
 	return cmd
 }
 
@@ -41,10 +43,23 @@ func runShow(app *App, cmd *cobra.Command, opts *showOptions, ids []string) erro
 	if err := opts.output.check(cmd); err != nil {
 		return err
 	}
+	date, err := parseAsOf(cmd, opts.asOf)
+	if err != nil {
+		return err
+	}
 	set, err := app.load()
 	if err != nil {
 		return err
 	}
+	then := asOf(set, date)
+	for _, id := range ids {
+		if d, ok := set.Deal(id); ok {
+			if _, was := then.Deal(id); !was {
+				return fmt.Errorf("%s was announced %s, after --as-of %s", id, d.Announced, date)
+			}
+		}
+	}
+	set = then
 	ds, err := lookup(set, ids)
 	if err != nil {
 		return err

@@ -76,7 +76,9 @@ func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
 	if err := report.Exact(sums...); err != nil {
 		return err
 	}
-	if err := render.Render(app.Out, opts.output.options(), totalTable(r), newTotalRecord(r)); err != nil {
+	rec := newTotalRecord(r)
+	rec.AsOf = optString(filter.AsOf.String())
+	if err := render.Render(app.Out, opts.output.options(), totalTable(r), rec); err != nil {
 		return err
 	}
 	if opts.output.format == "table" {
@@ -106,7 +108,11 @@ func (r *reportFlags) umbrellas(all []*deal.Deal) report.Umbrellas {
 // flags from the others.
 func (r *reportFlags) bind(cmd *cobra.Command) {
 	r.filter.bind(cmd)
-	cmd.Flags().VisitAll(func(f *pflag.Flag) { r.filters = append(r.filters, f.Name) })
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if f.Name != "as-of" { // a date to read the data as of, not a filter
+			r.filters = append(r.filters, f.Name)
+		}
+	})
 	r.output.bind(cmd)
 	bindBound(cmd, &r.bound)
 	cmd.Flags().BoolVar(&r.retired, "include-cancelled", false, "count cancelled and superseded deals in sums too")
@@ -263,6 +269,7 @@ func explainRetired(w io.Writer, rs []report.Retired) {
 type totalRecord struct {
 	By     *string       `json:"by" yaml:"by"`
 	Bound  string        `json:"bound" yaml:"bound"`
+	AsOf   *string       `json:"as_of" yaml:"as_of"`
 	Groups []groupRecord `json:"groups" yaml:"groups"`
 	Total  grandRecord   `json:"total" yaml:"total"`
 }

@@ -21,6 +21,7 @@ type Filter struct {
 	MinDollars int64         // headline dollars at least (0: no bound)
 	MinWatts   int64         // headline power at least (0: no bound)
 	Where      *Where        // a --where expression (nil: none)
+	AsOf       deal.Date     // read the data as it stood on this date (zero: as it stands)
 	Match      func(*deal.Deal) bool
 }
 

@@ -440,3 +440,18 @@ func sectors(reg *deal.Registry, parties []string) []string {
 	}
 	return out
 }
+
+// AsOf returns the set as it stood on date: the deals announced by then,
+// each as it was (deal.AsOf), with the same registry and problems.
+func (s *Set) AsOf(date deal.Date) *Set {
+	old := *s
+	old.Deals = make([]*deal.Deal, 0, len(s.Deals))
+	old.byID = make(map[string]*deal.Deal, len(s.Deals))
+	for _, d := range s.Deals {
+		if then := d.AsOf(date); then != nil {
+			old.Deals = append(old.Deals, then)
+			old.byID[then.ID] = then
+		}
+	}
+	return &old
+}
