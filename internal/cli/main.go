@@ -109,6 +109,7 @@ deal files, else the data set built into this binary.`,
 		newFmtCmd(app),
 		newInitCmd(app),
 		newGraphCmd(app),
+		newChangesCmd(app),
 		newVersionCmd(app),
 	)
 	addHelpTopics(root)

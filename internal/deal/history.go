@@ -35,7 +35,7 @@ func (d *Deal) AsOf(date Date) *Deal {
 	_, sets := d.Latest()
 	var past Update
 	for _, u := range old.Updates {
-		past.apply(u)
+		past.Apply(u)
 	}
 	if _, ok := sets["status"]; ok {
 		old.Status = "announced"
@@ -58,8 +58,8 @@ func (d *Deal) AsOf(date Date) *Deal {
 	return &old
 }
 
-// apply copies into acc each field that update u sets.
-func (acc *Update) apply(u Update) {
+// Apply copies into acc each field that update u sets.
+func (acc *Update) Apply(u Update) {
 	if u.Status != "" {
 		acc.Status = u.Status
 	}
@@ -87,7 +87,7 @@ func (d *Deal) Latest() (Update, map[string]int) {
 	var acc Update
 	at := map[string]int{}
 	for i, u := range d.Updates {
-		acc.apply(u)
+		acc.Apply(u)
 		for _, f := range u.Sets() {
 			at[f] = i
 		}
