@@ -110,6 +110,7 @@ deal files, else the data set built into this binary.`,
 		newInitCmd(app),
 		newGraphCmd(app),
 		newChangesCmd(app),
+		newFlowsCmd(app),
 		newVersionCmd(app),
 	)
 	addHelpTopics(root)

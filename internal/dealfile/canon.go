@@ -216,6 +216,12 @@ func commentAbove(m *yaml.Node, i int, comment string) {
 // its canonical notation, a date plain, a country as its code, text plain
 // when YAML allows it.
 func value(form Form, n *yaml.Node, flow bool) error {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" && flow {
+		// In {...} YAML writes a null as '', which reads back as text: write
+		// the empty text it decodes to, and keep it out of one-line items.
+		n.Tag, n.Value, n.Style = "!!str", "", yaml.DoubleQuotedStyle
+		return nil
+	}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		return nil
 	}

@@ -144,6 +144,10 @@ type PartyFlows struct {
 	Name     string
 	PaidOut  FlowSum
 	Received FlowSum
+	// Back is the part of Received that comes from parties this one pays:
+	// money that goes round (NVIDIA invests in OpenAI, which buys NVIDIA
+	// systems).
+	Back FlowSum
 }
 
 // Parties totals every party on g's edges, sorted by name.
@@ -157,9 +161,17 @@ func (g *Graph) Parties() []PartyFlows {
 		}
 		return p
 	}
+	type pair struct{ from, to string }
+	pays := make(map[pair]bool, len(g.Edges))
+	for _, e := range g.Edges {
+		pays[pair{e.From, e.To}] = true
+	}
 	for _, e := range g.Edges {
 		party(e.From).PaidOut.add(e)
 		party(e.To).Received.add(e)
+		if pays[pair{e.To, e.From}] {
+			party(e.To).Back.add(e)
+		}
 	}
 	out := make([]PartyFlows, 0, len(byName))
 	for _, p := range byName {

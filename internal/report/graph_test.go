@@ -139,11 +139,13 @@ func TestParties(t *testing.T) {
 		"d3: Oracle -> NVIDIA about $40B",
 		"d4: OpenAI -> Broadcom undisclosed",
 	), deal.Headline)
+	// Back: NVIDIA gets back from OpenAI, which it pays, an undisclosed sum;
+	// OpenAI gets back the $100B of NVIDIA, which it pays.
 	want := []PartyFlows{
-		{"Broadcom", FlowSum{}, FlowSum{0, false, 1}},
-		{"NVIDIA", FlowSum{100e9, true, 0}, FlowSum{40e9, true, 1}},
-		{"OpenAI", FlowSum{300e9, true, 2}, FlowSum{100e9, true, 0}},
-		{"Oracle", FlowSum{40e9, true, 0}, FlowSum{300e9, true, 0}},
+		{"Broadcom", FlowSum{}, FlowSum{0, false, 1}, FlowSum{}},
+		{"NVIDIA", FlowSum{100e9, true, 0}, FlowSum{40e9, true, 1}, FlowSum{0, false, 1}},
+		{"OpenAI", FlowSum{300e9, true, 2}, FlowSum{100e9, true, 0}, FlowSum{100e9, true, 0}},
+		{"Oracle", FlowSum{40e9, true, 0}, FlowSum{300e9, true, 0}, FlowSum{}},
 	}
 	if got := g.Parties(); !slices.Equal(got, want) {
 		t.Errorf("Parties:\n got %+v\nwant %+v", got, want)
