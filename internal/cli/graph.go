@@ -189,12 +189,15 @@ func nonEmpty(ss ...string) []string {
 // a contract: never rename one once released.
 
 type edgeRecord struct {
-	From        string   `json:"from" yaml:"from"`
-	To          string   `json:"to" yaml:"to"`
-	USD         *int64   `json:"usd" yaml:"usd"`
-	Flows       int      `json:"flows" yaml:"flows"`
-	Undisclosed int      `json:"undisclosed" yaml:"undisclosed"`
-	Deals       []string `json:"deals" yaml:"deals"`
+	From         string   `json:"from" yaml:"from"`
+	To           string   `json:"to" yaml:"to"`
+	USD          *int64   `json:"usd" yaml:"usd"`
+	Flows        int      `json:"flows" yaml:"flows"`
+	Undisclosed  int      `json:"undisclosed" yaml:"undisclosed"`
+	Deals        []string `json:"deals" yaml:"deals"`
+	USDLow       *int64   `json:"usd_low" yaml:"usd_low"`
+	USDHigh      *int64   `json:"usd_high" yaml:"usd_high"`
+	USDQualifier *string  `json:"usd_qualifier" yaml:"usd_qualifier"`
 }
 
 type cycleRecord struct {
@@ -204,16 +207,18 @@ type cycleRecord struct {
 }
 
 type cycleEdgeRecord struct {
-	From  string   `json:"from" yaml:"from"`
-	To    string   `json:"to" yaml:"to"`
-	USD   *int64   `json:"usd" yaml:"usd"`
-	Deals []string `json:"deals" yaml:"deals"`
+	From         string   `json:"from" yaml:"from"`
+	To           string   `json:"to" yaml:"to"`
+	USD          *int64   `json:"usd" yaml:"usd"`
+	Deals        []string `json:"deals" yaml:"deals"`
+	USDQualifier *string  `json:"usd_qualifier" yaml:"usd_qualifier"`
 }
 
 func edgeRecords(edges []report.Edge) []edgeRecord {
 	out := make([]edgeRecord, len(edges))
 	for i, e := range edges {
-		out[i] = edgeRecord{e.From, e.To, optInt(e.USD, e.Known), e.Flows, e.Undisclosed, e.Deals}
+		_, low, high, q := dollarFields(e.Sum)
+		out[i] = edgeRecord{e.From, e.To, optInt(e.USD, e.Known), e.Flows, e.Undisclosed, e.Deals, low, high, q}
 	}
 	return out
 }
@@ -223,7 +228,8 @@ func cycleRecords(cs []report.Cycle) []cycleRecord {
 	for i, c := range cs {
 		r := cycleRecord{Parties: c.Parties, Edges: make([]cycleEdgeRecord, len(c.Edges)), USDMin: optInt(c.USDMin())}
 		for j, e := range c.Edges {
-			r.Edges[j] = cycleEdgeRecord{e.From, e.To, optInt(e.USD, e.Known), e.Deals}
+			_, _, _, q := dollarFields(e.Sum)
+			r.Edges[j] = cycleEdgeRecord{e.From, e.To, optInt(e.USD, e.Known), e.Deals, q}
 		}
 		out[i] = r
 	}
@@ -249,6 +255,18 @@ func edgeTable(edges []report.Edge) *render.Table {
 	return t
 }
 
+// minEdge is the edge of c with the least money, whose figure, with its
+// wording ("≤$5B"), is what can go round the circle.
+func minEdge(c report.Cycle) report.Edge {
+	least := c.Edges[0]
+	for _, e := range c.Edges[1:] {
+		if e.USD < least.USD {
+			least = e
+		}
+	}
+	return least
+}
+
 // cycleTable is graph --cycles' table: one row per cycle, with the deals
 // of each edge in the chain's order.
 func cycleTable(cs []report.Cycle) *render.Table {
@@ -259,7 +277,7 @@ func cycleTable(cs []report.Cycle) *render.Table {
 		chain := append(append([]string{}, c.Parties...), c.Parties[0])
 		usdMin := render.Cell{Text: "undisclosed"}
 		if v, ok := c.USDMin(); ok {
-			usdMin = render.Cell{Text: deal.FormatDollars(v, false), Plain: strconv.FormatInt(v, 10)}
+			usdMin = render.Cell{Text: minEdge(c).Human(), Plain: strconv.FormatInt(v, 10)}
 		}
 		edgeDeals := make([]string, len(c.Edges))
 		for i, e := range c.Edges {
