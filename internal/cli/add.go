@@ -58,7 +58,7 @@ are a usage error. It prints the path of the file it wrote.`,
 	fl.StringVar(&opts.announced, "announced", "", "date of the announcement: YYYY-MM-DD, or YYYY-MM")
 	fl.StringVar(&opts.kind, "kind", "", "kind of deal: "+joinEnum(deal.Kinds))
 	fl.StringVar(&opts.status, "status", "", "where the deal stands: "+joinEnum(deal.Statuses))
-	fl.StringArrayVar(&opts.parties, "party", nil, "a party to the deal, a name or alias from parties.yaml (repeatable)")
+	fl.StringArrayVar(&opts.parties, "party", nil, "a party to the deal, a name or alias from parties.yaml (repeat or comma-separate)")
 	fl.StringVar(&opts.dollars, "dollars", "", "the amount: $100B, up to $100B, over $10B, about $40B, $10B-$20B or undisclosed")
 	fl.StringVar(&opts.gigawatts, "gigawatts", "", "the power: 10 GW, 750 MW, up to 1 GW, at least 1 GW, or undisclosed")
 	fl.StringVar(&opts.amount, "amount", "", "a figure in another currency, as stated: EUR 5.5B, £5B, ¥1 trillion")
@@ -71,7 +71,7 @@ are a usage error. It prints the path of the file it wrote.`,
 	fl.StringArrayVar(&opts.sourceDates, "source-date", nil, "date of the report, one per --source-title in the same order (optional)")
 	fl.StringArrayVar(&opts.sourceKinds, "source-kind", nil, "what the report is: statement, filing, press or copy; one per --source-title (optional)")
 	fl.StringArrayVar(&opts.vias, "via", nil, "the site a copy was read on, when --source is a repost; one per --source-title (optional)")
-	fl.StringArrayVar(&opts.tags, "tag", nil, "a tag (repeatable)")
+	fl.StringArrayVar(&opts.tags, "tag", nil, "a tag (repeat or comma-separate)")
 	fl.StringVar(&opts.partOf, "part-of", "", "id of the umbrella deal this one is part of")
 	fl.StringVar(&opts.notes, "notes", "", "free text: what the figures mean, what is reported rather than stated")
 	fl.BoolVar(&opts.strict, "strict", false, "refuse on warnings too (a party not in parties.yaml)")
@@ -187,6 +187,7 @@ func (app *App) checkNew(set *store.Set, name string, data []byte, strict bool) 
 
 // check refuses flag values that are wrong in themselves: a usage error.
 func (o *addOptions) check(cmd *cobra.Command) error {
+	o.parties, o.tags = splitList(o.parties), splitList(o.tags)
 	if o.id != "" {
 		if err := deal.CheckID(o.id); err != nil {
 			return usageErrorf(cmd, "--%v", err)

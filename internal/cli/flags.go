@@ -11,6 +11,7 @@ import (
 	"github.com/dealtrack/dealtrack/internal/query"
 	"github.com/dealtrack/dealtrack/internal/render"
 	"github.com/dealtrack/dealtrack/internal/store"
+	"github.com/dealtrack/dealtrack/internal/suggest"
 )
 
 // filterFlags are the filters every read command takes.
@@ -25,14 +26,14 @@ type filterFlags struct {
 
 func (f *filterFlags) bind(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringArrayVar(&f.parties, "party", nil, "only deals this party takes part in (repeatable: all must take part)")
+	fl.StringArrayVar(&f.parties, "party", nil, "only deals this party takes part in, a name or alias in any case (repeat or comma-separate: all must take part)")
 	fl.StringSliceVar(&f.kinds, "kind", nil, "only deals of this kind (repeatable: any of them): "+joinEnum(deal.Kinds))
 	fl.StringSliceVar(&f.statuses, "status", nil, "only deals with this status (repeatable: any of them): "+joinEnum(deal.Statuses))
-	fl.StringArrayVar(&f.tags, "tag", nil, "only deals with this tag (repeatable: all must be present)")
+	fl.StringArrayVar(&f.tags, "tag", nil, "only deals with this tag, in any case (repeat or comma-separate: all must be present)")
 	fl.StringSliceVar(&f.countries, "country", nil, "only deals located in this country, an ISO code or a name (repeatable: any of them)")
 	fl.StringSliceVar(&f.sectors, "sector", nil, "only deals with a party in this sector (repeatable: any of them): "+strings.Join(deal.Sectors, ", "))
-	fl.StringVar(&f.since, "since", "", "only deals announced on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
-	fl.StringVar(&f.until, "until", "", "only deals announced on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fl.StringVar(&f.since, "since", "", "only deals announced on or after DATE (YYYY, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD)")
+	fl.StringVar(&f.until, "until", "", "only deals announced on or before DATE (YYYY, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD)")
 	bindAsOf(cmd, &f.asOf)
 	fl.StringVar(&f.minDollars, "min-dollars", "", "only deals of at least AMOUNT dollars (headline figure), e.g. $10B")
 	fl.StringVar(&f.minGW, "min-gw", "", "only deals of at least POWER (headline figure), e.g. 1 GW or 500 MW")
@@ -48,16 +49,16 @@ func (f *filterFlags) bind(cmd *cobra.Command) {
 // parse checks the flag values that need no data; a bad one is a usage
 // error.
 func (f *filterFlags) parse(cmd *cobra.Command) (*query.Filter, error) {
-	q := &query.Filter{Tags: f.tags}
+	q := &query.Filter{Tags: splitList(f.tags)}
 	for _, k := range f.kinds {
-		kind, err := deal.ParseKind(k)
+		kind, err := deal.ParseKind(deal.Spelling(k))
 		if err != nil {
 			return nil, flagValueError(cmd, "kind", k, err)
 		}
 		q.Kinds = append(q.Kinds, kind)
 	}
 	for _, s := range f.statuses {
-		st, err := deal.ParseStatus(s)
+		st, err := deal.ParseStatus(deal.Spelling(s))
 		if err != nil {
 			return nil, flagValueError(cmd, "status", s, err)
 		}
@@ -71,17 +72,24 @@ func (f *filterFlags) parse(cmd *cobra.Command) (*query.Filter, error) {
 		q.Countries = append(q.Countries, code)
 	}
 	for _, s := range f.sectors {
-		if !slices.Contains(deal.Sectors, s) {
-			return nil, flagValueError(cmd, "sector", s, fmt.Errorf("unknown sector (use %s)", strings.Join(deal.Sectors, ", ")))
+		if !slices.Contains(deal.Sectors, deal.Spelling(s)) {
+			return nil, flagValueError(cmd, "sector", s, fmt.Errorf("unknown sector%s (use %s)", suggest.Hint(deal.Spelling(s), deal.Sectors), strings.Join(deal.Sectors, ", ")))
 		}
-		q.Sectors = append(q.Sectors, s)
+		q.Sectors = append(q.Sectors, deal.Spelling(s))
 	}
 	var err error
-	if q.Since, err = parseOptional(f.since, deal.ParseDateBound); err != nil {
-		return nil, flagValueError(cmd, "since", f.since, err)
+	if f.since != "" {
+		if q.Since, _, err = deal.ParsePeriod(f.since); err != nil {
+			return nil, flagValueError(cmd, "since", f.since, err)
+		}
 	}
-	if q.Until, err = parseOptional(f.until, deal.ParseDateBound); err != nil {
-		return nil, flagValueError(cmd, "until", f.until, err)
+	if f.until != "" {
+		if _, q.Until, err = deal.ParsePeriod(f.until); err != nil {
+			return nil, flagValueError(cmd, "until", f.until, err)
+		}
+	}
+	if !q.Since.IsZero() && !q.Until.IsZero() && q.Since.First() > q.Until.Last() {
+		return nil, usageErrorf(cmd, "--since %s is after --until %s: nothing could match (swap them?)", f.since, f.until)
 	}
 	if q.AsOf, err = parseAsOf(cmd, f.asOf); err != nil {
 		return nil, err
@@ -98,7 +106,7 @@ func (f *filterFlags) parse(cmd *cobra.Command) (*query.Filter, error) {
 		}
 		q.Where = f.compiled
 	}
-	q.Parties = f.parties
+	q.Parties = splitList(f.parties)
 	return q, nil
 }
 
@@ -143,6 +151,31 @@ func resolveParties(cmd *cobra.Command, q *query.Filter, reg *deal.Registry) err
 	return nil
 }
 
+// resolveTags turns the --tag values into the tags the deals use, in any
+// case; a tag no deal has is a usage error with the nearest one, not a
+// silent empty result.
+func resolveTags(cmd *cobra.Command, q *query.Filter, ds []*deal.Deal) error {
+	if len(q.Tags) == 0 {
+		return nil
+	}
+	var known []string
+	for _, d := range ds {
+		for _, t := range d.Tags {
+			if !slices.Contains(known, t) {
+				known = append(known, t)
+			}
+		}
+	}
+	for i, t := range q.Tags {
+		j := slices.IndexFunc(known, func(k string) bool { return strings.EqualFold(k, t) })
+		if j < 0 {
+			return usageErrorf(cmd, "--tag: no deal has the tag %q%s", t, suggest.Hint(strings.ToLower(t), known))
+		}
+		q.Tags[i] = known[j]
+	}
+	return nil
+}
+
 func canonicalParty(reg *deal.Registry, name string) (string, error) {
 	c, ok := reg.Canonical(name)
 	if ok {
@@ -167,18 +200,24 @@ func (app *App) selectDeals(cmd *cobra.Command, filter *query.Filter) (*store.Se
 	if err := resolveParties(cmd, filter, set.Registry); err != nil {
 		return nil, nil, err
 	}
+	if err := resolveTags(cmd, filter, set.Deals); err != nil {
+		return nil, nil, err
+	}
 	return set, query.Select(set.Deals, filter), nil
 }
 
 // bindAsOf adds --as-of, the date to read the data as of.
 func bindAsOf(cmd *cobra.Command, asOf *string) {
-	cmd.Flags().StringVar(asOf, "as-of", "", "the data as it stood on DATE (YYYY, YYYY-MM or YYYY-MM-DD, through its end): deals announced by then, each with the status and figures of its last update by then")
+	cmd.Flags().StringVar(asOf, "as-of", "", "the data as it stood on DATE (YYYY, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD, through its end): deals announced by then, each with the status and figures of its last update by then")
 	cmd.RegisterFlagCompletionFunc("as-of", cobra.NoFileCompletions)
 }
 
 // parseAsOf reads --as-of; a bad value is a usage error.
 func parseAsOf(cmd *cobra.Command, s string) (deal.Date, error) {
-	d, err := parseOptional(s, deal.ParseDateBound)
+	if s == "" {
+		return deal.Date{}, nil
+	}
+	_, d, err := deal.ParsePeriod(s)
 	if err != nil {
 		return deal.Date{}, flagValueError(cmd, "as-of", s, err)
 	}
@@ -191,6 +230,19 @@ func asOf(set *store.Set, date deal.Date) *store.Set {
 		return set
 	}
 	return set.AsOf(date)
+}
+
+// splitList reads a repeatable flag that also takes comma-separated
+// values, as --kind and --status do: --party OpenAI,NVIDIA is --party
+// OpenAI --party NVIDIA. Names hold no commas.
+func splitList(values []string) []string {
+	var out []string
+	for _, v := range values {
+		for _, part := range strings.Split(v, ",") {
+			out = append(out, strings.TrimSpace(part))
+		}
+	}
+	return out
 }
 
 func parseOptional[T any](s string, parse func(string) (T, error)) (T, error) {

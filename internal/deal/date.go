@@ -3,6 +3,8 @@ package deal
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -37,6 +39,36 @@ func ParseDate(s string) (Date, error) {
 // errYearZero refuses year 0000: it does not exist, and a zero year is how
 // Date says "unset".
 var errYearZero = errors.New("year 0000 does not exist")
+
+// ParsePeriod reads a span of time as a filter takes it: a day
+// (YYYY-MM-DD), a month (YYYY-MM), a quarter (YYYY-Q3 or YYYY-Q3) or a
+// year (YYYY). It returns the span's first and last dates: a quarter runs
+// from its first month to its last.
+func ParsePeriod(s string) (from, to Date, err error) {
+	if y, q, ok := quarter(s); ok {
+		return Date{Year: y, Month: 3*q - 2}, Date{Year: y, Month: 3 * q}, nil
+	}
+	d, err := ParseDateBound(s)
+	if err != nil {
+		return Date{}, Date{}, fmt.Errorf("not a date (use YYYY-MM-DD, YYYY-MM, YYYY-Q1 to YYYY-Q4 or YYYY)")
+	}
+	return d, d, nil
+}
+
+// quarter reads "2025-Q3" or "2025Q3" (any case).
+func quarter(s string) (year, q int, ok bool) {
+	s = strings.ToUpper(s)
+	y, rest, found := strings.Cut(s, "Q")
+	y = strings.TrimSuffix(y, "-")
+	if !found || len(y) != 4 || len(rest) != 1 || rest[0] < '1' || rest[0] > '4' {
+		return 0, 0, false
+	}
+	n, err := strconv.Atoi(y)
+	if err != nil || n <= 0 {
+		return 0, 0, false
+	}
+	return n, int(rest[0] - '0'), true
+}
 
 // ParseDateBound reads a date for a filter: YYYY-MM-DD, YYYY-MM or YYYY.
 func ParseDateBound(s string) (Date, error) {

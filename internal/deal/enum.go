@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/dealtrack/dealtrack/internal/suggest"
 )
 
 // Status is where a deal stands.
@@ -48,5 +50,18 @@ func parseEnum[T ~string](s string, set []T, what string) (T, error) {
 	for i, v := range set {
 		names[i] = string(v)
 	}
-	return "", fmt.Errorf("unknown %s (use %s)", what, strings.Join(names, ", "))
+	hint := ""
+	if near := suggest.Nearest(Spelling(s), names); near != "" {
+		hint = "did you mean " + near + "? "
+	}
+	return "", fmt.Errorf("unknown %s (%suse %s)", what, hint, strings.Join(names, ", "))
+}
+
+// Spelling is s as dealtrack spells its words: lower case, hyphens for
+// spaces and underscores, American -our endings ("In Talks" is in-talks,
+// "rumoured" is rumored).
+func Spelling(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.NewReplacer(" ", "-", "_", "-", "rumour", "rumor").Replace(s)
+	return s
 }
