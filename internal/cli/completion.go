@@ -96,6 +96,13 @@ func addCompletion(root *cobra.Command, app *App) {
 			continue
 		}
 		c.Short = "print the script that makes a shell complete dealtrack's commands, flags, deal ids and party names"
+		c.Args = func(cmd *cobra.Command, args []string) error { // completion tcsh: a usage error naming the shells
+			if len(args) == 0 {
+				return nil
+			}
+			return usageErrorf(cmd, "no completion for %q (shells: bash, zsh, fish, powershell)", args[0])
+		}
+		c.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
 		for _, shell := range c.Commands() {
 			shell.Short = "print the completion script for " + shell.Name()
 			shell.Example = "  " + completionExamples[shell.Name()]

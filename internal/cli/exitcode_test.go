@@ -32,6 +32,11 @@ func TestExitCodes(t *testing.T) {
 		{"show no-such-deal", ExitFailure, "no deal has id"},
 		{"list --where 'usd >'", ExitUsage, "--where"},
 		{"list --party Nvdia", ExitUsage, "did you mean NVIDIA?"},
+		{"help nonsense", ExitUsage, `no help topic "nonsense"`},
+		{"help lsit", ExitUsage, "did you mean list?"},
+		{"completion tcsh", ExitUsage, "shells: bash, zsh, fish, powershell"},
+		{"--version", ExitOK, ""},
+		{"help where", ExitOK, ""},
 		{"list --limit 1", ExitOK, ""},
 		{"", ExitOK, ""},
 	} {

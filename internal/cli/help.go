@@ -1,7 +1,11 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
+
+	"github.com/dealtrack/dealtrack/internal/suggest"
 )
 
 const exitCodesHelp = `dealtrack exits with:
@@ -19,12 +23,33 @@ Errors go to stderr as "dealtrack: error: ..."; problems in data files as
 // help command now rather than when it runs, so that it has examples and
 // a manual.
 func addHelpTopics(root *cobra.Command) {
-	root.InitDefaultHelpCmd()
-	for _, c := range root.Commands() {
-		if c.Name() == "help" {
-			c.Example = "  dealtrack help list\n  dealtrack help where\n  dealtrack help exit-codes"
-		}
-	}
+	root.SetHelpCommand(&cobra.Command{
+		Use:     "help [command or topic]",
+		Short:   "help about any command or topic",
+		Long:    "Help about any command or topic: dealtrack help COMMAND prints what dealtrack COMMAND --help prints.",
+		Example: "  dealtrack help list\n  dealtrack help where\n  dealtrack help exit-codes",
+		RunE: func(c *cobra.Command, args []string) error {
+			target, rest, err := root.Find(args)
+			if err != nil || target == nil || len(rest) > 0 {
+				var names []string
+				for _, sub := range root.Commands() {
+					names = append(names, sub.Name())
+				}
+				return usageErrorf(c, "no help topic %q%s", strings.Join(args, " "), suggest.Hint(args[len(args)-1], names))
+			}
+			target.InitDefaultHelpFlag()
+			return target.Help()
+		},
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			var names []string
+			for _, c := range root.Commands() {
+				if c.IsAvailableCommand() || c.IsAdditionalHelpTopicCommand() {
+					names = append(names, c.Name())
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+	})
 	root.AddCommand(&cobra.Command{
 		Use:   "exit-codes",
 		Short: "what dealtrack's exit codes mean",

@@ -77,19 +77,11 @@ deal files, else the data set built into this binary.`,
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
 		// A word that is no command reaches the root as an argument: a
 		// usage error, typed here where it arises.
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return nil
-			}
-			var names []string
-			for _, c := range cmd.Commands() {
-				names = append(names, c.Name())
-				names = append(names, c.Aliases...)
-			}
-			return usageErrorf(cmd, "unknown command %q for %q%s", args[0], cmd.CommandPath(), suggest.Hint(args[0], names))
-		},
-		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		Args:    noSubcommand,
+		Version: version(),
+		RunE:    func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
+	root.SetVersionTemplate("dealtrack {{.Version}}\n")
 	root.SetOut(app.Out)
 	root.SetErr(app.Err)
 	root.SetIn(app.In)
@@ -116,6 +108,20 @@ deal files, else the data set built into this binary.`,
 	addHelpTopics(root)
 	addCompletion(root, app)
 	return root
+}
+
+// noSubcommand refuses an argument to a command that has subcommands: it
+// names no subcommand, so it is a usage error with the nearest one.
+func noSubcommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	var names []string
+	for _, c := range cmd.Commands() {
+		names = append(names, c.Name())
+		names = append(names, c.Aliases...)
+	}
+	return usageErrorf(cmd, "unknown command %q for %q%s", args[0], cmd.CommandPath(), suggest.Hint(args[0], names))
 }
 
 func (app *App) printError(err error) {
