@@ -55,7 +55,7 @@ totals over all the selected flows.`,
 	bindBound(cmd, &opts.bound)
 	fl.BoolVar(&opts.cycles, "cycles", false, "list the circular chains of flows instead of the edges")
 	fl.IntVar(&opts.maxLength, "max-length", 6, "with --cycles: the most parties on a cycle")
-	fl.IntVar(&opts.limit, "limit", 1000, "with --cycles: the most cycles to find (0: no limit)")
+	fl.IntVar(&opts.limit, "limit", 1000, "with --cycles: the most cycles to find, up to 100000 (0: 100000)")
 	return cmd
 }
 
@@ -91,6 +91,13 @@ func runGraph(app *App, cmd *cobra.Command, opts *graphOptions) error {
 	return render.Render(app.Out, opts.output.options(), cycleTable(search.Cycles), cycleRecords(search.Cycles))
 }
 
+// The bounds of the search for cycles: on a dense graph the number of
+// circles grows past any memory with their length.
+const (
+	maxCycleLength = 8
+	maxCycles      = 100_000
+)
+
 // cycleBounds reads --max-length and --limit, which only --cycles takes.
 func (opts *graphOptions) cycleBounds(cmd *cobra.Command) (report.CycleBounds, error) {
 	for _, name := range []string{"max-length", "limit"} {
@@ -101,10 +108,17 @@ func (opts *graphOptions) cycleBounds(cmd *cobra.Command) (report.CycleBounds, e
 	if opts.maxLength < 2 {
 		return report.CycleBounds{}, flagValueError(cmd, "max-length", strconv.Itoa(opts.maxLength), errors.New("a cycle has at least 2 parties"))
 	}
-	if opts.limit < 0 {
-		return report.CycleBounds{}, flagValueError(cmd, "limit", strconv.Itoa(opts.limit), errors.New("use 0 for no limit, or a number of cycles"))
+	if opts.maxLength > maxCycleLength {
+		return report.CycleBounds{}, flagValueError(cmd, "max-length", strconv.Itoa(opts.maxLength), fmt.Errorf("at most %d: longer circles multiply past what can be searched", maxCycleLength))
 	}
-	return report.CycleBounds{MaxLength: opts.maxLength, Limit: opts.limit}, nil
+	if opts.limit < 0 || opts.limit > maxCycles {
+		return report.CycleBounds{}, flagValueError(cmd, "limit", strconv.Itoa(opts.limit), fmt.Errorf("use a number of cycles up to %d, or 0 for that many", maxCycles))
+	}
+	limit := opts.limit
+	if limit == 0 {
+		limit = maxCycles
+	}
+	return report.CycleBounds{MaxLength: opts.maxLength, Limit: limit}, nil
 }
 
 // warnCut says on stderr when a bound cut the search for cycles short.

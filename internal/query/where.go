@@ -50,16 +50,23 @@ func (e *ExprError) Error() string {
 // is not true or false are errors here, with their place in src.
 func CompileWhere(src string) (*Where, error) {
 	w := &Where{src: src}
+	if len(src) > MaxWhereLen {
+		return nil, fmt.Errorf("the expression is %d bytes; at most %d", len(src), MaxWhereLen)
+	}
 	p := &patcher{}
 	prog, err := expr.Compile(src,
 		expr.Env(checkEnv()),
 		expr.AsBool(),
 		expr.Function("date", parseDate, new(func(string) time.Time)),
+		// A builtin whose work a short expression can blow past any memory:
+		// repeat(repeat("x", 1e6), 1e6). (reduce is refused by the patcher.)
+		expr.DisableBuiltin("repeat"),
 		expr.Patch(p),
 	)
 	if err == nil {
 		err = p.err
 	}
+
 	if err != nil {
 		return nil, w.exprError(err)
 	}
@@ -168,8 +175,24 @@ func parseDate(args ...any) (any, error) {
 // at its place.
 type patcher struct {
 	err     error
+	guards  int // operators guarded against nil operands: each doubles the code under it
 	parties []string
 	names   map[string]bool // every name the expression uses
+}
+
+// guard guards node against nil operands, up to maxGuards of them; past
+// that the expression is refused before its code, which each guard
+// doubles, is built.
+func (p *patcher) guard(node *ast.Node, result ast.Node, operands ...ast.Node) {
+	if p.guards >= maxGuards {
+		if p.err == nil {
+			p.err = fmt.Errorf("more than %d operators on figures that may be unknown (usd, gw...) in one expression; split it with and", maxGuards)
+		}
+		return
+	}
+	if guardNil(node, result, operands...) {
+		p.guards++
+	}
 }
 
 func (p *patcher) Visit(node *ast.Node) {
@@ -182,24 +205,36 @@ func (p *patcher) Visit(node *ast.Node) {
 	case *ast.BinaryNode:
 		switch n.Operator {
 		case "<", ">", "<=", ">=":
-			guardNil(node, &ast.BoolNode{Value: false}, n.Left, n.Right)
+			p.guard(node, &ast.BoolNode{Value: false}, n.Left, n.Right)
 		case "+", "-", "*", "/", "%", "**", "^":
-			guardNil(node, &ast.NilNode{}, n.Left, n.Right)
+			p.guard(node, &ast.NilNode{}, n.Left, n.Right)
 		case "in":
 			p.party(n)
 		}
 	case *ast.UnaryNode:
 		if n.Operator == "-" || n.Operator == "+" {
-			guardNil(node, &ast.NilNode{}, n.Node)
+			p.guard(node, &ast.NilNode{}, n.Node)
 		}
 	case *ast.CallNode:
 		p.date(node, n)
+	case *ast.BuiltinNode:
+		if n.Name == "reduce" && p.err == nil { // reduce(1..40, #acc + #acc, "x") doubles past any memory
+			p.err = fmt.Errorf("reduce is not allowed in --where: its work has no bound")
+		}
 	}
 }
 
+// The bounds of a --where expression: its length, and the operators on
+// figures that may be unknown, since each guard against nil repeats the
+// code of its operands.
+const (
+	MaxWhereLen = 1000
+	maxGuards   = 12
+)
+
 // guardNil replaces node by `(a == nil or b == nil) ? result : node` for
-// those of its operands that may be nil.
-func guardNil(node *ast.Node, result ast.Node, operands ...ast.Node) {
+// those of its operands that may be nil, and reports whether it did.
+func guardNil(node *ast.Node, result ast.Node, operands ...ast.Node) bool {
 	var cond ast.Node
 	for _, o := range operands {
 		if !mayBeNil(o) {
@@ -215,6 +250,7 @@ func guardNil(node *ast.Node, result ast.Node, operands ...ast.Node) {
 	if cond != nil {
 		ast.Patch(node, &ast.ConditionalNode{Cond: cond, Exp1: result, Exp2: *node})
 	}
+	return cond != nil
 }
 
 // mayBeNil reports whether n can be nil: a figure, or a part the checker
