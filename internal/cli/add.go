@@ -19,8 +19,7 @@ type addOptions struct {
 	id, title, announced, kind, status string
 	parties                            []string
 	dollars, gigawatts, amount         string
-	sources, sourceTitles, publishers  []string
-	sourceDates, sourceKinds, vias     []string
+	src                                sourceFlags
 	locations, reported                []string
 	tags                               []string
 	partOf, supersededBy, notes        string
@@ -65,12 +64,7 @@ are a usage error. It prints the path of the file it wrote.`,
 	fl.StringArrayVar(&opts.locations, "location", nil, "where: 'SITE, REGION, COUNTRY', 'REGION, COUNTRY' or 'COUNTRY' (repeatable)")
 	fl.StringVar(&opts.supersededBy, "superseded-by", "", "id of the deal that replaced this one")
 	fl.StringArrayVar(&opts.reported, "reported", nil, "a figure known from press reports only: dollars, gigawatts or amount (repeatable)")
-	fl.StringArrayVar(&opts.sources, "source", nil, "URL of a report of the deal, one per --source-title in the same order (optional)")
-	fl.StringArrayVar(&opts.sourceTitles, "source-title", nil, "title of a report of the deal (repeatable: one per source)")
-	fl.StringArrayVar(&opts.publishers, "publisher", nil, "publisher of the report, one per --source-title in the same order (optional)")
-	fl.StringArrayVar(&opts.sourceDates, "source-date", nil, "date of the report, one per --source-title in the same order (optional)")
-	fl.StringArrayVar(&opts.sourceKinds, "source-kind", nil, "what the report is: statement, filing, press or copy; one per --source-title (optional)")
-	fl.StringArrayVar(&opts.vias, "via", nil, "the site a copy was read on, when --source is a repost; one per --source-title (optional)")
+	opts.src.bind(cmd, "deal")
 	fl.StringArrayVar(&opts.tags, "tag", nil, "a tag (repeat or comma-separate)")
 	fl.StringVar(&opts.partOf, "part-of", "", "id of the umbrella deal this one is part of")
 	fl.StringVar(&opts.notes, "notes", "", "free text: what the figures mean, what is reported rather than stated")
@@ -79,7 +73,6 @@ are a usage error. It prints the path of the file it wrote.`,
 	cmd.RegisterFlagCompletionFunc("status", fixedCompletion(enumStrings(deal.Statuses)))
 	cmd.RegisterFlagCompletionFunc("part-of", app.completeIDs)
 	cmd.RegisterFlagCompletionFunc("superseded-by", app.completeIDs)
-	cmd.RegisterFlagCompletionFunc("source-kind", fixedCompletion(enumStrings(deal.SourceKinds)))
 	cmd.RegisterFlagCompletionFunc("reported", fixedCompletion(deal.Figures))
 	return cmd
 }
@@ -211,37 +204,15 @@ func (o *addOptions) check(cmd *cobra.Command) error {
 			return flagValueError(cmd, f.flag, f.value, err)
 		}
 	}
-	for _, d := range o.sourceDates {
-		if _, err := deal.ParseDate(d); err != nil {
-			return flagValueError(cmd, "source-date", d, err)
-		}
-	}
-	for _, k := range o.sourceKinds {
-		if _, err := deal.ParseSourceKind(k); err != nil {
-			return flagValueError(cmd, "source-kind", k, err)
-		}
-	}
 	for _, l := range o.locations {
 		if _, err := parseLocation(l); err != nil {
 			return flagValueError(cmd, "location", l, err)
 		}
 	}
-	if err := o.checkSources(cmd); err != nil {
+	if err := o.src.check(cmd); err != nil {
 		return err
 	}
 	return o.checkText(cmd)
-}
-
-// checkSources makes sure each source has a title, and at most one url,
-// publisher and date: a report without a URL is still a source.
-func (o *addOptions) checkSources(cmd *cobra.Command) error {
-	n := len(o.sourceTitles)
-	for flag, values := range map[string][]string{"source": o.sources, "publisher": o.publishers, "source-date": o.sourceDates, "source-kind": o.sourceKinds, "via": o.vias} {
-		if len(values) != 0 && len(values) != n {
-			return usageErrorf(cmd, "--%s: %d given for %d --source-title; give none, or one for each source in the same order", flag, len(values), n)
-		}
-	}
-	return nil
 }
 
 // checkText refuses empty names and text that is not UTF-8.
@@ -251,10 +222,9 @@ func (o *addOptions) checkText(cmd *cobra.Command) error {
 		values   []string
 		nonEmpty bool
 	}{
-		{"party", o.parties, true}, {"source", o.sources, true}, {"source-title", o.sourceTitles, true},
-		{"publisher", o.publishers, true}, {"tag", o.tags, true},
+		{"party", o.parties, true}, {"tag", o.tags, true},
 		{"title", []string{o.title}, false}, {"notes", []string{o.notes}, false}, {"part-of", []string{o.partOf}, false},
-		{"superseded-by", []string{o.supersededBy}, false}, {"via", o.vias, true},
+		{"superseded-by", []string{o.supersededBy}, false},
 	} {
 		for _, v := range f.values {
 			if f.nonEmpty && strings.TrimSpace(v) == "" {
@@ -287,7 +257,7 @@ func (o *addOptions) missing() []string {
 		{"--kind", o.kind == ""},
 		{"--status", o.status == ""},
 		{"--party", len(o.parties) == 0},
-		{"--source-title", len(o.sourceTitles) == 0},
+		{"--source-title", len(o.src.titles) == 0},
 	} {
 		if f.empty {
 			out = append(out, f.flag)
@@ -323,25 +293,7 @@ func (o *addOptions) deal(cmd *cobra.Command, reg *deal.Registry) (*deal.Deal, e
 		}
 		d.Parties = append(d.Parties, p)
 	}
-	for i, title := range o.sourceTitles {
-		s := deal.Source{Title: title}
-		if i < len(o.sources) {
-			s.URL = o.sources[i]
-		}
-		if i < len(o.publishers) {
-			s.Publisher = o.publishers[i]
-		}
-		if i < len(o.sourceDates) {
-			s.Date, _ = deal.ParseDate(o.sourceDates[i])
-		}
-		if i < len(o.sourceKinds) {
-			s.Kind = deal.SourceKind(o.sourceKinds[i])
-		}
-		if i < len(o.vias) {
-			s.Via = o.vias[i]
-		}
-		d.Sources = append(d.Sources, s)
-	}
+	d.Sources = o.src.sources()
 	d.ID = o.id
 	if d.ID == "" {
 		id, err := deal.NewID(d.Announced, d.Title)

@@ -195,7 +195,7 @@ func TestInterview(t *testing.T) {
 	want := addOptions{
 		title: "NVIDIA to invest in OpenAI", announced: "2025-09-22", kind: "investment", status: "signed",
 		parties: []string{"Nvidia", "Open AI"}, dollars: "up to $100B",
-		sources: []string{"https://example.com/r"}, sourceTitles: []string{"The report"}, publishers: []string{"Example News"},
+		src: sourceFlags{urls: []string{"https://example.com/r"}, titles: []string{"The report"}, publishers: []string{"Example News"}},
 	}
 	if fmt.Sprint(*opts) != fmt.Sprint(want) {
 		t.Errorf("interview filled\n%+v\nwant\n%+v", *opts, want)
@@ -210,7 +210,7 @@ func TestInterview(t *testing.T) {
 func TestInterviewAsksOnlyForWhatIsMissing(t *testing.T) {
 	var shown bytes.Buffer
 	opts := &addOptions{title: "T", announced: "2025-09", kind: "chips", status: "rumored", parties: []string{"A"},
-		dollars: "undisclosed", gigawatts: "1 GW", sources: []string{"u"}, sourceTitles: []string{"t"}}
+		dollars: "undisclosed", gigawatts: "1 GW", src: sourceFlags{urls: []string{"u"}, titles: []string{"t"}}}
 	if err := opts.interview(newPrompter(strings.NewReader(""), &shown)); err != nil || shown.Len() > 0 {
 		t.Errorf("interview with every field given: %v, asked %q", err, shown.String())
 	}

@@ -69,14 +69,14 @@ func (o *addOptions) interview(p *prompter) error {
 	}
 	text(&o.dollars, "Dollars, Enter to leave out ($100B, up to $10B, over $1B, about $40B, $10B-$20B, undisclosed)", true, ignore(deal.ParseAmount))
 	text(&o.gigawatts, "Gigawatts, Enter to leave out (10 GW, up to 1 GW, 750 MW, undisclosed)", true, ignore(deal.ParsePower))
-	if err == nil && len(o.sourceTitles) == 0 {
+	if err == nil && len(o.src.titles) == 0 {
 		var url, title, publisher string
 		text(&title, "Source title (the report's headline)", false, nil)
 		text(&publisher, "Source publisher", false, nil)
 		text(&url, "Source URL, Enter to leave out", true, nil)
-		o.sourceTitles, o.publishers = []string{title}, []string{publisher}
+		o.src.titles, o.src.publishers = []string{title}, []string{publisher}
 		if url != "" {
-			o.sources = []string{url}
+			o.src.urls = []string{url}
 		}
 	}
 	return err

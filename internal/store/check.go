@@ -5,6 +5,7 @@ import (
 	"maps"
 	"path"
 	"slices"
+	"strings"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
 )
@@ -23,12 +24,33 @@ func (s *Set) Decode(name string, data []byte) (*deal.Deal, []Problem) {
 	return r.deal, r.probs
 }
 
+// File returns the path, relative to the folder, of the file that holds
+// the deal id.
+func (s *Set) File(id string) (string, bool) {
+	for _, f := range s.files {
+		if strings.TrimSuffix(path.Base(f), ".yaml") == id {
+			return f, true
+		}
+	}
+	return "", false
+}
+
 // CheckNew validates data as a new deal file name to be added to the
 // folder: the rules of one file (Decode), then those that span files, as
 // check applies them — the id must be new and part_of must name a deal
 // that exists without making a loop. Errors in the registry are included,
 // since names cannot be checked against a broken one.
 func (s *Set) CheckNew(name string, data []byte) (*deal.Deal, []Problem) {
+	return s.check(name, data, false)
+}
+
+// CheckReplace validates data as the new content of the deal file name,
+// with the rules of CheckNew but for the id, which is the file's own.
+func (s *Set) CheckReplace(name string, data []byte) (*deal.Deal, []Problem) {
+	return s.check(name, data, true)
+}
+
+func (s *Set) check(name string, data []byte, replacing bool) (*deal.Deal, []Problem) {
 	shown := path.Join(s.prefix, name)
 	if len(data) > MaxFileSize {
 		return nil, append(s.registryErrors(), Problem{Path: shown, Msg: errTooLarge.Error()})
@@ -36,7 +58,7 @@ func (s *Set) CheckNew(name string, data []byte) (*deal.Deal, []Problem) {
 	r := s.decodeFile(name, shown, data)
 	probs := append(s.registryErrors(), r.probs...)
 	if d := r.deal; d != nil {
-		if other, dup := s.known[d.ID]; dup {
+		if other, dup := s.known[d.ID]; dup && !(replacing && other == r.path) {
 			probs = append(probs, Problem{Path: r.path, Msg: fmt.Sprintf("id %s is already used by %s", d.ID, other)})
 		}
 		decoded := maps.Clone(s.decoded)

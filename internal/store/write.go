@@ -164,3 +164,6 @@ func syncDir(root *os.Root, dir string) error {
 	}
 	return nil
 }
+
+// LockFile is the file Lock locks in a data folder.
+const LockFile = ".dealtrack.lock"

@@ -1,0 +1,28 @@
+//go:build unix
+
+package store
+
+import (
+	"os"
+	"syscall"
+)
+
+// Lock takes the folder's write lock, waiting for another dealtrack that
+// holds it, and returns the function that lets it go. The lock is an
+// advisory flock on .dealtrack.lock in the folder (hidden, so the loader
+// skips it): updates of deals in one folder run one after another, and
+// none is lost.
+func Lock(root *os.Root) (unlock func(), err error) {
+	f, err := root.OpenFile(LockFile, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		f.Close()
+	}, nil
+}
