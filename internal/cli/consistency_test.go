@@ -22,6 +22,7 @@ var notReadCommands = map[string]string{
 	"dealtrack help":       "prints help",
 	"dealtrack completion": "prints a completion script",
 	"dealtrack add":        "writes a deal",
+	"dealtrack update":     "rewrites one deal",
 	"dealtrack fmt":        "rewrites files",
 	"dealtrack init":       "makes a data folder",
 }
@@ -108,8 +109,9 @@ var ownMeaning = map[string]string{
 // oneValue lists the flags that take one value on a command that records a
 // single deal, where read commands take several: the same meaning, one deal.
 var oneValue = map[string]bool{
-	"dealtrack add --kind":   true,
-	"dealtrack add --status": true,
+	"dealtrack add --kind":      true,
+	"dealtrack add --status":    true,
+	"dealtrack update --status": true,
 }
 
 // TestSameFlagSameMeaning checks that a flag name means one thing: the

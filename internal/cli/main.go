@@ -103,6 +103,7 @@ deal files, else the data set built into this binary.`,
 		newGraphCmd(app),
 		newChangesCmd(app),
 		newFlowsCmd(app),
+		newUpdateCmd(app),
 		newVersionCmd(app),
 	)
 	addHelpTopics(root)
