@@ -12,10 +12,12 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/dealtrack/dealtrack/internal/yamlfast"
 )
 
-// maxDepth bounds the nesting of a deal file; a deal needs four levels.
-const maxDepth = 8
+// maxDepth bounds the nesting of a deal file.
+const maxDepth = yamlfast.MaxDepth
 
 // MaxValueLen caps a single value (a title, a note, a name) in bytes;
 // notes of a few paragraphs take a few kilobytes.
@@ -28,9 +30,9 @@ type fileDecoder struct {
 	data   []byte // the file's text, for hints on syntax errors
 	end    [2]int // line and column just past the text's end
 	probs  []Problem
-	errAt  map[[2]int]bool // positions of the errors in probs
-	tree   *fastParser     // holds the tree document returned, if it parsed it
-	strict bool            // report what only --strict refuses
+	errAt  map[[2]int]bool  // positions of the errors in probs
+	tree   *yamlfast.Parser // holds the tree document returned, if it parsed it
+	strict bool             // report what only --strict refuses
 }
 
 // Strict reports whether the decoder reports what only --strict refuses.
@@ -40,7 +42,7 @@ func (fd *fileDecoder) Strict() bool { return fd.strict }
 // nodes can be used for the next file's.
 func (fd *fileDecoder) dropTree() {
 	if fd.tree != nil {
-		fd.tree.release()
+		fd.tree.Release()
 		fd.tree = nil
 	}
 }
@@ -112,7 +114,7 @@ func (fd *fileDecoder) document(data []byte) *yaml.Node {
 		return nil
 	}
 	fd.setText(data)
-	if root, p, ok := fastDocument(data); ok { // the tree yaml.v3 would build, faster
+	if root, p, ok := yamlfast.Document(data); ok { // the tree yaml.v3 would build, faster
 		fd.tree = p
 		if !fd.plain(root, 0) {
 			return nil

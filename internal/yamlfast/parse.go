@@ -1,4 +1,8 @@
-package store
+// Package yamlfast parses the plain part of YAML that deal files use into
+// exactly the node tree yaml.v3 builds for it, comments aside, several
+// times faster; it declines everything else, which the caller then gives
+// to yaml.v3.
+package yamlfast
 
 import (
 	"strings"
@@ -12,7 +16,7 @@ import (
 // block mappings of word keys; plain, single- and double-quoted scalars on
 // one line; flow lists [a, b] and flow mappings {k: v} of such scalars;
 // block lists; literal blocks (| or |-) for notes; comments on lines of
-// their own or after a block value. fastDocument parses exactly that part
+// their own or after a block value. Document parses exactly that part
 // into the node tree yaml.v3 builds for it, but without the comments (the
 // loader reads none), several times faster, and declines everything else
 // (comments inside [...] or {...} or after a block indicator, anchors,
@@ -22,8 +26,11 @@ import (
 // own, and never reports an error. FuzzFastYAML holds it to yaml.v3's
 // tree, position by position, comments aside.
 
-// fastParser walks the source a line at a time.
-type fastParser struct {
+// MaxDepth bounds the nesting of a document: a deal needs four levels.
+const MaxDepth = 8
+
+// Parser walks the source a line at a time.
+type Parser struct {
 	src   string
 	line  int  // 1-based number of the current line
 	off   int  // where the current line starts
@@ -43,37 +50,37 @@ type fastParser struct {
 	spareKids  []*yaml.Node
 }
 
-// fastParsers keeps parsers, with their room, from one file to the next:
+// parsers keeps parsers, with their room, from one file to the next:
 // loading ten thousand files then makes a few trees' worth of nodes, not
 // ten thousand.
-var fastParsers = sync.Pool{New: func() any { return new(fastParser) }}
+var parsers = sync.Pool{New: func() any { return new(Parser) }}
 
-// fastDocument returns the top-level mapping of data as yaml.v3 would parse
+// Document returns the top-level mapping of data as yaml.v3 would parse
 // it, or false when data is not in the plain part of YAML described above.
 // The tree is built in p's room: call p.release once nothing refers to any
 // of its nodes.
-func fastDocument(data []byte) (root *yaml.Node, p *fastParser, ok bool) {
+func Document(data []byte) (root *yaml.Node, p *Parser, ok bool) {
 	src := strings.TrimPrefix(string(data), "\ufeff") // values are slices of this one copy
 	ok, ascii := fastChars(src)
 	if !ok {
 		return nil, nil, false
 	}
-	p = fastParsers.Get().(*fastParser)
+	p = parsers.Get().(*Parser)
 	p.reset(src)
 	p.ascii = ascii
 	if p.skipBlank() && !p.eof && p.indent() == 0 {
 		root = p.blockMapping(0, p.off, 0)
 	}
 	if root == nil || !p.eof {
-		p.release()
+		p.Release()
 		return nil, nil, false
 	}
 	return root, p, true
 }
 
 // reset makes p ready to parse src, in the room its earlier trees took.
-func (p *fastParser) reset(src string) {
-	*p = fastParser{src: src, spareNodes: p.spareNodes, spareKids: p.spareKids}
+func (p *Parser) reset(src string) {
+	*p = Parser{src: src, spareNodes: p.spareNodes, spareKids: p.spareKids}
 	p.nodes, p.kids, p.stack = p.spareNodes[:0], p.spareKids[:0], p.room[:0]
 	p.setLine(0)
 }
@@ -81,7 +88,7 @@ func (p *fastParser) reset(src string) {
 // release gives p back for another file; its last tree must no longer be
 // used. It keeps the largest room the tree took (the last made is the
 // largest: each is twice the one before).
-func (p *fastParser) release() {
+func (p *Parser) Release() {
 	if cap(p.nodes) > cap(p.spareNodes) {
 		p.spareNodes = p.nodes
 	}
@@ -89,7 +96,7 @@ func (p *fastParser) release() {
 		p.spareKids = p.kids
 	}
 	p.src = ""
-	fastParsers.Put(p)
+	parsers.Put(p)
 }
 
 // fastChars accepts text that yaml.v3 reads without complaint and whose
@@ -117,7 +124,7 @@ func fastChars(src string) (ok, ascii bool) {
 	return true, ascii
 }
 
-func (p *fastParser) setLine(off int) {
+func (p *Parser) setLine(off int) {
 	p.off = off
 	p.line++
 	if off >= len(p.src) {
@@ -134,11 +141,11 @@ func (p *fastParser) setLine(off int) {
 	}
 }
 
-func (p *fastParser) nextLine() { p.setLine(p.next) }
+func (p *Parser) nextLine() { p.setLine(p.next) }
 
-func (p *fastParser) text() string { return p.src[p.off:p.end] }
+func (p *Parser) text() string { return p.src[p.off:p.end] }
 
-func (p *fastParser) indent() int {
+func (p *Parser) indent() int {
 	i := p.off
 	for i < p.end && p.src[i] == ' ' {
 		i++
@@ -149,7 +156,7 @@ func (p *fastParser) indent() int {
 // skipBlank moves to the next line with text, if any, past blank lines
 // and comment lines; false on a document marker (--- or ...), which the
 // fast path leaves to yaml.v3.
-func (p *fastParser) skipBlank() bool {
+func (p *Parser) skipBlank() bool {
 	for ; !p.eof; p.nextLine() {
 		t := p.text()
 		if strings.HasPrefix(t, "---") || strings.HasPrefix(t, "...") {
@@ -164,7 +171,7 @@ func (p *fastParser) skipBlank() bool {
 
 // skipSpaces returns the first offset from i on the current line that is
 // not a space.
-func (p *fastParser) skipSpaces(i int) int {
+func (p *Parser) skipSpaces(i int) int {
 	for i < p.end && p.src[i] == ' ' {
 		i++
 	}
@@ -173,7 +180,7 @@ func (p *fastParser) skipSpaces(i int) int {
 
 // finishLine accepts the rest of the current line from i when it is blank
 // or a comment, and moves to the next line.
-func (p *fastParser) finishLine(i int) bool {
+func (p *Parser) finishLine(i int) bool {
 	if j := p.skipSpaces(i); j != p.end && !p.commentAt(j) {
 		return false
 	}
@@ -183,12 +190,12 @@ func (p *fastParser) finishLine(i int) bool {
 
 // commentAt reports whether a comment starts at offset i of the current
 // line: a '#' at the start of the line or after a space.
-func (p *fastParser) commentAt(i int) bool {
+func (p *Parser) commentAt(i int) bool {
 	return i < p.end && p.src[i] == '#' && (i == p.off || p.src[i-1] == ' ')
 }
 
 // col is yaml.v3's 1-based column of offset i: it counts characters.
-func (p *fastParser) col(i int) int {
+func (p *Parser) col(i int) int {
 	if p.ascii {
 		return 1 + i - p.off
 	}
@@ -196,7 +203,7 @@ func (p *fastParser) col(i int) int {
 }
 
 // node makes a node at offset at of the current line.
-func (p *fastParser) node(kind yaml.Kind, style yaml.Style, tag, value string, at int) *yaml.Node {
+func (p *Parser) node(kind yaml.Kind, style yaml.Style, tag, value string, at int) *yaml.Node {
 	if len(p.nodes) == cap(p.nodes) {
 		p.nodes = make([]yaml.Node, 0, max(p.chunk(), 2*cap(p.nodes)))
 	}
@@ -206,17 +213,17 @@ func (p *fastParser) node(kind yaml.Kind, style yaml.Style, tag, value string, a
 
 // chunk is how many nodes to make room for at once: a deal file has about
 // one node for every ten bytes.
-func (p *fastParser) chunk() int {
+func (p *Parser) chunk() int {
 	return min(max(len(p.src)/10+8, 16), 1024)
 }
 
 // open starts collecting the children of a collection; close hands them
 // to it, in a slice cut from a shared one.
-func (p *fastParser) open() int { return len(p.stack) }
+func (p *Parser) open() int { return len(p.stack) }
 
-func (p *fastParser) push(children ...*yaml.Node) { p.stack = append(p.stack, children...) }
+func (p *Parser) push(children ...*yaml.Node) { p.stack = append(p.stack, children...) }
 
-func (p *fastParser) close(n *yaml.Node, base int) *yaml.Node {
+func (p *Parser) close(n *yaml.Node, base int) *yaml.Node {
 	children := p.stack[base:]
 	if len(children) > cap(p.kids)-len(p.kids) {
 		p.kids = make([]*yaml.Node, 0, max(p.chunk(), 2*cap(p.kids), len(children)))
@@ -230,8 +237,8 @@ func (p *fastParser) close(n *yaml.Node, base int) *yaml.Node {
 
 // blockMapping parses the mapping whose first key is at offset at of the
 // current line, in column ind; its other keys start lines indented by ind.
-func (p *fastParser) blockMapping(ind, at, depth int) *yaml.Node {
-	if depth >= maxDepth {
+func (p *Parser) blockMapping(ind, at, depth int) *yaml.Node {
+	if depth >= MaxDepth {
 		return nil
 	}
 	m, base := p.node(yaml.MappingNode, 0, "!!map", "", at), p.open()
@@ -260,7 +267,7 @@ func (p *fastParser) blockMapping(ind, at, depth int) *yaml.Node {
 // entries start in column ind, and reports whether the next line is in
 // that column (more); ok is false for a line indented deeper, which would
 // continue the entry in ways the fast path leaves to yaml.v3.
-func (p *fastParser) nextEntry(ind int) (more, ok bool) {
+func (p *Parser) nextEntry(ind int) (more, ok bool) {
 	if !p.skipBlank() {
 		return false, false
 	}
@@ -282,7 +289,7 @@ const maxKeyLen = 128
 
 // keyEnd returns the end of the word key at i, followed by ':' and a space
 // or the end of the line; or -1.
-func (p *fastParser) keyEnd(i int) int {
+func (p *Parser) keyEnd(i int) int {
 	j := i
 	for j < p.end && j-i <= maxKeyLen && isKeyByte(p.src[j], j == i) {
 		j++
@@ -300,7 +307,7 @@ func isKeyByte(c byte, first bool) bool {
 
 // key parses a block key at i; it returns its node and the offset after
 // the colon.
-func (p *fastParser) key(i int) (*yaml.Node, int) {
+func (p *Parser) key(i int) (*yaml.Node, int) {
 	j := p.keyEnd(i)
 	if j < 0 {
 		return nil, 0
@@ -311,7 +318,7 @@ func (p *fastParser) key(i int) (*yaml.Node, int) {
 
 // value parses what follows a block key's colon at i: a value on the same
 // line, or a block list or mapping on the next lines.
-func (p *fastParser) value(ind, i, depth int) *yaml.Node {
+func (p *Parser) value(ind, i, depth int) *yaml.Node {
 	i = p.skipSpaces(i)
 	if i < p.end && !p.commentAt(i) {
 		if p.src[i] == '|' {
@@ -335,13 +342,13 @@ func (p *fastParser) value(ind, i, depth int) *yaml.Node {
 }
 
 // isEntry reports whether a block list entry ("- ") starts at i.
-func (p *fastParser) isEntry(i int) bool {
+func (p *Parser) isEntry(i int) bool {
 	return i < p.end && p.src[i] == '-' && (i+1 == p.end || p.src[i+1] == ' ')
 }
 
 // blockSequence parses the list whose entries start lines at column ind.
-func (p *fastParser) blockSequence(ind, depth int) *yaml.Node {
-	if depth >= maxDepth {
+func (p *Parser) blockSequence(ind, depth int) *yaml.Node {
+	if depth >= MaxDepth {
 		return nil
 	}
 	s, base := p.node(yaml.SequenceNode, 0, "!!seq", "", p.off+ind), p.open()
@@ -372,7 +379,7 @@ func (p *fastParser) blockSequence(ind, depth int) *yaml.Node {
 
 // inline parses a value that fills the rest of the current line: a
 // scalar, [a, b] or {k: v}.
-func (p *fastParser) inline(i, depth int) *yaml.Node {
+func (p *Parser) inline(i, depth int) *yaml.Node {
 	var n *yaml.Node
 	var end int
 	switch p.src[i] {
@@ -394,7 +401,7 @@ func (p *fastParser) inline(i, depth int) *yaml.Node {
 // startsPlain reports whether a plain scalar may start at i: not with an
 // indicator, except '-' before a non-space ("-3"). YAML allows "?x" and
 // ":x" in block context too; the fast path leaves them to yaml.v3.
-func (p *fastParser) startsPlain(i int) bool {
+func (p *Parser) startsPlain(i int) bool {
 	if c := p.src[i]; c == '-' {
 		return i+1 < p.end && p.src[i+1] != ' '
 	}
@@ -402,7 +409,7 @@ func (p *fastParser) startsPlain(i int) bool {
 }
 
 // plainBlock parses a plain scalar that runs to the end of the line.
-func (p *fastParser) plainBlock(i int) (*yaml.Node, int) {
+func (p *Parser) plainBlock(i int) (*yaml.Node, int) {
 	if !p.startsPlain(i) {
 		return nil, 0
 	}
@@ -419,7 +426,7 @@ func (p *fastParser) plainBlock(i int) (*yaml.Node, int) {
 
 // plainFlow parses a plain scalar inside [...] or {...}; it ends before
 // ',', ']' or '}'.
-func (p *fastParser) plainFlow(i int) (*yaml.Node, int) {
+func (p *Parser) plainFlow(i int) (*yaml.Node, int) {
 	if !p.startsPlain(i) {
 		return nil, 0
 	}
@@ -444,7 +451,7 @@ func (p *fastParser) plainFlow(i int) (*yaml.Node, int) {
 
 // plain makes the node of a plain scalar from i to j, trailing spaces
 // dropped, tagged as yaml.v3 resolves it.
-func (p *fastParser) plain(i, j int) *yaml.Node {
+func (p *Parser) plain(i, j int) *yaml.Node {
 	v := strings.TrimRight(p.src[i:j], " ")
 	if v == "<<" {
 		return nil // a merge key
@@ -454,7 +461,7 @@ func (p *fastParser) plain(i, j int) *yaml.Node {
 
 // quoted parses a "double-quoted" (without escapes) or 'single-quoted'
 // scalar that closes on its line.
-func (p *fastParser) quoted(i int) (*yaml.Node, int) {
+func (p *Parser) quoted(i int) (*yaml.Node, int) {
 	q := p.src[i]
 	if q == '"' {
 		j := strings.IndexAny(p.src[i+1:p.end], "\"\\")
@@ -483,7 +490,7 @@ func (p *fastParser) quoted(i int) (*yaml.Node, int) {
 }
 
 // flowScalar parses one item of a flow collection.
-func (p *fastParser) flowScalar(i int) (*yaml.Node, int) {
+func (p *Parser) flowScalar(i int) (*yaml.Node, int) {
 	if i < p.end && (p.src[i] == '"' || p.src[i] == '\'') {
 		return p.quoted(i)
 	}
@@ -496,7 +503,7 @@ func (p *fastParser) flowScalar(i int) (*yaml.Node, int) {
 // flowNext moves past the separator after an item of a flow collection:
 // it returns the offset of the next item, or after the closing bracket
 // with done set.
-func (p *fastParser) flowNext(i int, closing byte) (next int, done, ok bool) {
+func (p *Parser) flowNext(i int, closing byte) (next int, done, ok bool) {
 	i = p.skipSpaces(i)
 	switch {
 	case i == p.end:
@@ -514,20 +521,20 @@ func (p *fastParser) flowNext(i int, closing byte) (next int, done, ok bool) {
 }
 
 // flowSequence parses [a, 'b', "c"] on one line.
-func (p *fastParser) flowSequence(i, depth int) (*yaml.Node, int) {
+func (p *Parser) flowSequence(i, depth int) (*yaml.Node, int) {
 	return p.flow(i, depth, yaml.SequenceNode, "!!seq", ']')
 }
 
 // flowMapping parses {k: v, k2: 'v2'} on one line.
-func (p *fastParser) flowMapping(i, depth int) (*yaml.Node, int) {
+func (p *Parser) flowMapping(i, depth int) (*yaml.Node, int) {
 	return p.flow(i, depth, yaml.MappingNode, "!!map", '}')
 }
 
 // flow parses a flow collection whose opening bracket is at i, up to its
 // closing one on the same line: items for a list, k: v pairs for a
 // mapping.
-func (p *fastParser) flow(i, depth int, kind yaml.Kind, tag string, closing byte) (*yaml.Node, int) {
-	if depth >= maxDepth {
+func (p *Parser) flow(i, depth int, kind yaml.Kind, tag string, closing byte) (*yaml.Node, int) {
+	if depth >= MaxDepth {
 		return nil, 0
 	}
 	n, base := p.node(kind, yaml.FlowStyle, tag, "", i), p.open()
@@ -558,7 +565,7 @@ func (p *fastParser) flow(i, depth int, kind yaml.Kind, tag string, closing byte
 
 // flowItem parses the item of a flow list at i and pushes it; it returns
 // where the item ends, or -1.
-func (p *fastParser) flowItem(i int) int {
+func (p *Parser) flowItem(i int) int {
 	item, j := p.flowScalar(i)
 	if item == nil {
 		return -1
@@ -569,7 +576,7 @@ func (p *fastParser) flowItem(i int) int {
 
 // flowPair parses the k: v of a flow mapping at i and pushes both; it
 // returns where the value ends, or -1.
-func (p *fastParser) flowPair(i int) int {
+func (p *Parser) flowPair(i int) int {
 	j := p.keyEnd(i)
 	if j < 0 || j+1 == p.end {
 		return -1
@@ -586,7 +593,7 @@ func (p *fastParser) flowPair(i int) int {
 // literal parses a literal block scalar (| or |-) whose indicator is at
 // offset i, under a key in column ind. Its first line sets the
 // indentation; it ends before the first line indented less.
-func (p *fastParser) literal(ind, i int) *yaml.Node {
+func (p *Parser) literal(ind, i int) *yaml.Node {
 	strip := i+1 < p.end && p.src[i+1] == '-'
 	if head := i + 1; strip && head+1 != p.end || !strip && head != p.end {
 		return nil // an indentation indicator, +, a comment, ...
@@ -617,7 +624,7 @@ func (p *fastParser) literal(ind, i int) *yaml.Node {
 // without the indentation; blank lines inside it are "". broken says
 // whether the last one ended with a line break (not the end of the file).
 // It returns nil for a line of spaces only, which the fast path declines.
-func (p *fastParser) literalLines(width int) (lines []string, broken bool) {
+func (p *Parser) literalLines(width int) (lines []string, broken bool) {
 	blank := 0 // blank lines before the current one
 	for {
 		for range blank {
