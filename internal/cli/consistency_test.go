@@ -100,10 +100,12 @@ func TestReadCommandsShareFiltersAndOutput(t *testing.T) {
 // ownMeaning lists the flags whose help may differ on one read command,
 // each with the reason; everything else must read the same everywhere.
 var ownMeaning = map[string]string{
-	"dealtrack compare --party": "compare --party A --party B compares parties' totals rather than filtering",
-	"dealtrack timeline --by":   "the same grouping as total --by, limited to periods (month, quarter, year)",
-	"dealtrack graph --output":  "the same formats, and two drawings only a graph has (dot, mermaid)",
-	"dealtrack graph --limit":   "graph --cycles --limit N bounds the cycle search, as list --limit bounds rows",
+	"dealtrack compare --party":   "compare --party A --party B compares parties' totals rather than filtering",
+	"dealtrack timeline --by":     "the same grouping as total --by, limited to periods (month, quarter, year)",
+	"dealtrack graph --output":    "the same formats, and the drawings of a graph (dot, mermaid, svg)",
+	"dealtrack timeline --output": "the same formats, and a chart (svg)",
+	"dealtrack total --output":    "the same formats, and a chart (svg)",
+	"dealtrack graph --limit":     "graph --cycles --limit N bounds the cycle search, as list --limit bounds rows",
 }
 
 // oneValue lists the flags that take one value on a command that records a

@@ -3,10 +3,12 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
 	"github.com/dealtrack/dealtrack/internal/render"
@@ -80,13 +82,15 @@ func runGraph(app *App, cmd *cobra.Command, opts *graphOptions) error {
 		return err
 	}
 	g := report.NewGraph(ds, bound)
+	pic := picture{title: "Money flows between the parties", caption: caption(cmd, bound, filter.AsOf)}
 	if !opts.cycles {
-		return app.writeGraph(opts.output, g, g.Edges)
+		return app.writeGraph(opts.output, g, g.Edges, pic)
 	}
 	search := report.FindCycles(g, bounds)
 	app.warnCut(search, bounds)
 	if isDrawing(opts.output.format) {
-		return app.writeGraph(opts.output, g, report.CycleEdges(search.Cycles))
+		pic.title, pic.cycles = "Circles of money: each party pays the next", true
+		return app.writeGraph(opts.output, g, report.CycleEdges(search.Cycles), pic)
 	}
 	return render.Render(app.Out, opts.output.options(), cycleTable(search.Cycles), cycleRecords(search.Cycles))
 }
@@ -135,12 +139,22 @@ func (app *App) warnf(format string, args ...any) {
 	fmt.Fprintf(app.Err, "dealtrack: warning: "+format+"\n", args...)
 }
 
-func isDrawing(format string) bool { return format == "dot" || format == "mermaid" }
+func isDrawing(format string) bool { return slices.Contains(render.GraphFormats, format) }
+
+// picture is what a drawing says about itself: its title, and a caption
+// with the command line, the bound and the date of the data.
+type picture struct {
+	title, caption string
+	cycles         bool // the edges are on circles: highlight them
+}
 
 // writeGraph prints edges of g: drawn, or as a table of edges.
-func (app *App) writeGraph(out outputFlags, g *report.Graph, edges []report.Edge) error {
+func (app *App) writeGraph(out outputFlags, g *report.Graph, edges []report.Edge, pic picture) error {
 	if isDrawing(out.format) {
-		return render.Draw(app.Out, out.format, drawing(g, edges))
+		d := drawing(g, edges, pic.cycles)
+		d.Title = pic.title
+		d.Caption = pic.caption + fmt.Sprintf("\n%d %s between %d parties, from %d %s; dashed: no amount given", len(edges), plural(len(edges), "edge", "edges"), len(d.Nodes), dealsOn(edges), plural(dealsOn(edges), "deal", "deals"))
+		return render.Draw(app.Out, out.format, d)
 	}
 	if o := out.options(); o.Records() {
 		return render.Render(app.Out, o, nil, edgeRecords(edges))
@@ -151,12 +165,16 @@ func (app *App) writeGraph(out outputFlags, g *report.Graph, edges []report.Edge
 // drawing lays out edges for dot and mermaid: a node per party on them,
 // labelled with its totals over all of g, and an arrow per edge labelled
 // with its dollars.
-func drawing(g *report.Graph, edges []report.Edge) render.Graph {
+func drawing(g *report.Graph, edges []report.Edge, cycles bool) render.Graph {
 	onEdges := map[string]bool{}
 	var d render.Graph
 	for _, e := range edges {
 		onEdges[e.From], onEdges[e.To] = true, true
-		d.Arcs = append(d.Arcs, render.Arc{From: e.From, To: e.To, Label: edgeLabel(e)})
+		a := render.Arc{From: e.From, To: e.To, Label: edgeLabel(e), Highlight: cycles}
+		if e.Known {
+			a.Weight = float64(e.USD)
+		}
+		d.Arcs = append(d.Arcs, a)
 	}
 	for _, p := range g.Parties() {
 		if onEdges[p.Name] {
@@ -165,6 +183,41 @@ func drawing(g *report.Graph, edges []report.Edge) render.Graph {
 		}
 	}
 	return d
+}
+
+// dealsOn counts the deals behind edges.
+func dealsOn(edges []report.Edge) int {
+	ids := map[string]bool{}
+	for _, e := range edges {
+		for _, id := range e.Deals {
+			ids[id] = true
+		}
+	}
+	return len(ids)
+}
+
+// caption says what a picture shows: the command line's filters, the
+// bound, and the date of the data.
+func caption(cmd *cobra.Command, b deal.Bound, asOf deal.Date) string {
+	var flags []string
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		switch {
+		case f.Name == "output":
+		case f.Value.Type() == "bool" && f.Value.String() == "true":
+			flags = append(flags, "--"+f.Name)
+		default:
+			flags = append(flags, "--"+f.Name+"="+f.Value.String())
+		}
+	})
+	when := "the data as it stands"
+	if !asOf.IsZero() {
+		when = "the data as of " + asOf.String()
+	}
+	line := cmd.CommandPath()
+	if len(flags) > 0 {
+		line += " " + strings.Join(flags, " ")
+	}
+	return fmt.Sprintf("%s · bound: %s · %s", line, b, when)
 }
 
 func edgeLabel(e report.Edge) string {

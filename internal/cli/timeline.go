@@ -43,7 +43,7 @@ umbrella. csv, tsv, json and yaml carry plain numbers and no bar.`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTimeline(app, cmd, &opts) },
 	}
-	opts.reportFlags.bind(cmd)
+	opts.reportFlags.bind(cmd, "svg")
 	cmd.Flags().StringVar(&opts.by, "by", "month", "one row per month, quarter or year")
 	cmd.Flags().StringVar(&opts.bar, "bar", "usd", "what the bar shows: usd, gw or deals")
 	cmd.RegisterFlagCompletionFunc("by", fixedCompletion([]string{"month", "quarter", "year"}))
@@ -75,6 +75,9 @@ func runTimeline(app *App, cmd *cobra.Command, opts *timelineOptions) error {
 		}
 	}
 	o := opts.output.options()
+	if o.Format == "svg" {
+		return render.BarsSVG(app.Out, timelineChart(by, periods, caption(cmd, bound, filter.AsOf)))
+	}
 	t := timelineTable(by, periods)
 	if o.Format == "table" || o.Format == "markdown" {
 		addBars(t, periods, opts.bar, measure)
@@ -86,6 +89,23 @@ func runTimeline(app *App, cmd *cobra.Command, opts *timelineOptions) error {
 		explainTimeline(app, periods)
 	}
 	return nil
+}
+
+// timelineChart draws the dollars of each period as bars, with the running
+// total as a line.
+func timelineChart(by report.By, periods []report.Period, caption string) render.Bars {
+	c := render.Bars{Title: "Dollars announced by " + string(by) + ", with the running total", Caption: caption +
+		"\nA part counts in its own period; the running total holds it inside its umbrella once.", LineLabel: "running"}
+	for _, p := range periods {
+		text := "–"
+		if p.Dollars.Counted > 0 {
+			text = deal.FormatDollars(p.Dollars.Total, false)
+		}
+		c.Items = append(c.Items, render.Bar{Label: p.Key, Value: float64(p.Dollars.Total), Text: text})
+		c.Line = append(c.Line, float64(p.Running.Dollars.Total))
+		c.LineTexts = append(c.LineTexts, deal.FormatDollars(p.Running.Dollars.Total, false))
+	}
+	return c
 }
 
 // barMeasure returns what the bar of a period measures, or nil.

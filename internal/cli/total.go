@@ -49,7 +49,7 @@ the dollars and is named: figures are never converted.`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTotal(app, cmd, &opts) },
 	}
-	opts.reportFlags.bind(cmd)
+	opts.reportFlags.bind(cmd, "svg")
 	cmd.Flags().StringVar(&opts.by, "by", "", "group by "+joinEnum(report.Bys)+" (default: one row for all)")
 	cmd.RegisterFlagCompletionFunc("by", fixedCompletion(enumStrings(report.Bys)))
 	return cmd
@@ -76,6 +76,9 @@ func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
 	if err := report.Exact(sums...); err != nil {
 		return err
 	}
+	if opts.output.format == "svg" {
+		return render.BarsSVG(app.Out, totalChart(r, caption(cmd, bound, filter.AsOf)))
+	}
 	rec := newTotalRecord(r)
 	rec.AsOf = optString(filter.AsOf.String())
 	if err := render.Render(app.Out, opts.output.options(), totalTable(r), rec); err != nil {
@@ -90,11 +93,12 @@ func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
 // reportFlags are the flags total, compare and timeline share: the
 // filters, the output format, and the bound that sums take.
 type reportFlags struct {
-	filter  filterFlags
-	output  outputFlags
-	bound   string
-	retired bool     // --include-cancelled
-	filters []string // the filter flags' names
+	filter   filterFlags
+	output   outputFlags
+	bound    string
+	retired  bool     // --include-cancelled
+	pictures []string // the picture formats the command draws besides the tables (svg)
+	filters  []string // the filter flags' names
 }
 
 // umbrellas is how the command's sums see the whole data set.
@@ -106,14 +110,15 @@ func (r *reportFlags) umbrellas(all []*deal.Deal) report.Umbrellas {
 
 // bind must come first on a new command, so that it can tell the filter
 // flags from the others.
-func (r *reportFlags) bind(cmd *cobra.Command) {
+func (r *reportFlags) bind(cmd *cobra.Command, pictures ...string) {
+	r.pictures = pictures
 	r.filter.bind(cmd)
 	cmd.Flags().VisitAll(func(f *pflag.Flag) {
 		if f.Name != "as-of" { // a date to read the data as of, not a filter
 			r.filters = append(r.filters, f.Name)
 		}
 	})
-	r.output.bind(cmd)
+	r.output.bind(cmd, pictures...)
 	bindBound(cmd, &r.bound)
 	cmd.Flags().BoolVar(&r.retired, "include-cancelled", false, "count cancelled and superseded deals in sums too")
 }
@@ -129,7 +134,33 @@ func (r *reportFlags) parse(cmd *cobra.Command) (*query.Filter, deal.Bound, erro
 	if err != nil {
 		return nil, 0, err
 	}
-	return filter, bound, r.output.check(cmd)
+	return filter, bound, r.output.check(cmd, r.pictures...)
+}
+
+// totalChart draws a total's groups as bars of dollars: the twenty largest,
+// or the periods in order.
+func totalChart(r report.Report, caption string) render.Bars {
+	groups := r.Groups
+	title := "Dollars by " + string(r.By)
+	if r.By == report.ByNone {
+		title = "Dollars"
+	}
+	if !r.By.Chronological() && len(groups) > 20 {
+		groups = groups[:20]
+		title += ", the twenty largest"
+	}
+	c := render.Bars{Title: title, Caption: caption + fmt.Sprintf("\ntotal %s over %d deals, each once; undisclosed figures are not counted", deal.FormatDollars(r.Total.Dollars.Total, false), r.Total.Deals)}
+	for _, g := range groups {
+		text := deal.FormatDollars(g.Dollars.Total, false)
+		if g.Dollars.Counted == 0 {
+			text = "–"
+		}
+		if g.Dollars.Undisclosed > 0 {
+			text += fmt.Sprintf(" + %d undisclosed", g.Dollars.Undisclosed)
+		}
+		c.Items = append(c.Items, render.Bar{Label: g.Key, Value: float64(g.Dollars.Total), Text: text})
+	}
+	return c
 }
 
 // totalTable is total's table: a row per group and, when grouped, a footer
