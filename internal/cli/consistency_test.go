@@ -23,6 +23,7 @@ var notReadCommands = map[string]string{
 	"dealtrack completion": "prints a completion script",
 	"dealtrack add":        "writes a deal",
 	"dealtrack update":     "rewrites one deal",
+	"dealtrack report":     "takes the filters, but writes one HTML page, in no other format",
 	"dealtrack fmt":        "rewrites files",
 	"dealtrack init":       "makes a data folder",
 }

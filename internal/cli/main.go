@@ -104,6 +104,7 @@ deal files, else the data set built into this binary.`,
 		newChangesCmd(app),
 		newFlowsCmd(app),
 		newUpdateCmd(app),
+		newReportCmd(app),
 		newVersionCmd(app),
 	)
 	addHelpTopics(root)

@@ -1,0 +1,102 @@
+package render
+
+import (
+	"html/template"
+	"io"
+)
+
+// Page is a one-page report: self-contained HTML, with its pictures inline,
+// no script, style or font fetched from elsewhere, a table that sorts by
+// any column (a few lines of inline script), and a print style.
+type Page struct {
+	Title, Caption string
+	Figures        []Figure // the headline numbers
+	Sections       []Section
+}
+
+// Figure is one headline number: "Dollars" "$6.44T".
+type Figure struct{ Label, Value, Note string }
+
+// Section is a part of the page: a picture (trusted SVG, as dealtrack
+// draws it) or a table, or both.
+type Section struct {
+	Heading  string
+	Note     string
+	Picture  template.HTML
+	Table    *Table
+	Sortable bool
+	Links    map[string]string // cell text -> URL, for cells that link (sources)
+}
+
+// PageHTML writes p.
+func PageHTML(w io.Writer, p Page) error { return pageTemplate.Execute(w, p) }
+
+var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
+	"link": func(links map[string]string, text string) string { return links[text] },
+}).Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<style>
+body { font-family: Helvetica, Arial, sans-serif; color: #1f2933; background: #ffffff; margin: 2rem auto; max-width: 1200px; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+h2 { font-size: 1.2rem; margin-top: 2.2rem; border-bottom: 1px solid #cbd2d9; padding-bottom: .2rem; }
+.caption, .note { color: #616e7c; font-size: .85rem; }
+.figures { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1.2rem 0; }
+.figure { border: 1px solid #cbd2d9; border-radius: 6px; padding: .6rem .9rem; min-width: 9rem; }
+.figure .value { font-size: 1.4rem; font-weight: bold; }
+.figure .label, .figure .note { font-size: .8rem; color: #616e7c; }
+svg { max-width: 100%; height: auto; }
+table { border-collapse: collapse; font-size: .85rem; width: 100%; }
+th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #e4e7eb; vertical-align: top; }
+th { background: #f5f7fa; }
+th.sortable { cursor: pointer; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+@media print {
+  body { margin: 0; max-width: none; }
+  h2 { break-after: avoid; }
+  tr, svg { break-inside: avoid; }
+  a { color: inherit; }
+}
+</style>
+</head>
+<body>
+<h1>{{.Title}}</h1>
+<p class="caption">{{.Caption}}</p>
+<div class="figures">{{range .Figures}}
+<div class="figure"><div class="value">{{.Value}}</div><div class="label">{{.Label}}</div>{{if .Note}}<div class="note">{{.Note}}</div>{{end}}</div>{{end}}
+</div>
+{{range $i, $s := .Sections}}
+<h2>{{$s.Heading}}</h2>
+{{if $s.Note}}<p class="note">{{$s.Note}}</p>{{end}}
+{{if $s.Picture}}<figure>{{$s.Picture}}</figure>{{end}}
+{{with $s.Table}}<table{{if $s.Sortable}} class="sortable"{{end}}>
+<thead><tr>{{range .Columns}}<th{{if .Right}} class="num{{if $s.Sortable}} sortable{{end}}"{{else if $s.Sortable}} class="sortable"{{end}}>{{.Key}}</th>{{end}}</tr></thead>
+<tbody>{{range .Rows}}
+<tr>{{range $j, $c := .}}<td{{if (index $s.Table.Columns $j).Right}} class="num"{{end}} data-sort="{{$c.Plain}}">{{with link $s.Links $c.Text}}<a href="{{.}}">{{$c.Text}}</a>{{else}}{{$c.Text}}{{end}}</td>{{end}}</tr>{{end}}
+</tbody>
+</table>{{end}}
+{{end}}
+<script>
+// Sort a table by the column whose heading is clicked; click again to reverse.
+document.querySelectorAll("table.sortable").forEach(function (table) {
+  table.querySelectorAll("th").forEach(function (th, col) {
+    th.addEventListener("click", function () {
+      var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
+      var down = th.dataset.down !== "1"; th.dataset.down = down ? "1" : "0";
+      rows.sort(function (a, b) {
+        var x = a.cells[col].dataset.sort, y = b.cells[col].dataset.sort;
+        var nx = Number(x), ny = Number(y);
+        var c = (x !== "" && y !== "" && !isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+        return down ? c : -c;
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
+    });
+  });
+});
+</script>
+</body>
+</html>
+`))
