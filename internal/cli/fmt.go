@@ -21,7 +21,7 @@ type fmtOptions struct {
 func newFmtCmd(app *App) *cobra.Command {
 	var opts fmtOptions
 	cmd := &cobra.Command{
-		Use:   "fmt",
+		Use:   "fmt [FILE...]",
 		Short: "rewrite deal files in canonical form (--check lists the ones that differ)",
 		Long: `Rewrite every deal file of the data folder in one canonical form: keys in
 the order of the format, figures in their canonical notation ($100B, up to
@@ -35,11 +35,15 @@ fmt prints the path of each file it rewrites. Each is replaced atomically.
 When a file has errors, fmt prints them as check does and rewrites nothing.
 
 With --check, fmt writes nothing: it lists the files that are not in
-canonical form and exits 1 when there is one, for CI.`,
+canonical form and exits 1 when there is one, for CI.
+
+Name files to format only those (a pre-commit hook passes the staged ones);
+they must be in the data folder and free of errors, the others need not be.`,
 		Example: `  dealtrack fmt --data ./deals
-  dealtrack fmt --data ./deals --check`,
-		Args: args(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return runFmt(app, cmd, &opts) },
+  dealtrack fmt --data ./deals --check
+  dealtrack fmt --check deals/stargate.yaml deals/stargate-uk.yaml`,
+		Args: args(cobra.ArbitraryArgs),
+		RunE: func(cmd *cobra.Command, files []string) error { return runFmt(app, cmd, &opts, files) },
 	}
 	cmd.Flags().BoolVar(&opts.check, "check", false, "write nothing; list the files that differ and fail if any does")
 	return cmd
@@ -51,7 +55,7 @@ type rewrite struct {
 	old, new []byte
 }
 
-func runFmt(app *App, cmd *cobra.Command, opts *fmtOptions) error {
+func runFmt(app *App, cmd *cobra.Command, opts *fmtOptions, files []string) error {
 	root, src, err := app.folder(cmd)
 	if err != nil {
 		return err
@@ -60,13 +64,23 @@ func runFmt(app *App, cmd *cobra.Command, opts *fmtOptions) error {
 	dir := store.NewDir(root)
 	defer dir.Close()
 	set := store.Load(dir, src.name)
-	if errs := set.Errors(); len(errs) > 0 {
+	probs, err := problemsOf(cmd, set, src, files)
+	if err != nil {
+		return err
+	}
+	var errs []store.Problem
+	for _, p := range probs {
+		if p.Severity == store.Error {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) > 0 {
 		for _, p := range errs {
 			fmt.Fprintln(app.Err, p.Error())
 		}
 		return fmt.Errorf("%s has %d %s; nothing rewritten (fix %s first)", src.name, len(errs), plural(len(errs), "error", "errors"), plural(len(errs), "it", "them"))
 	}
-	rewrites, refused := canonicalForms(root, set, src.name)
+	rewrites, refused := canonicalForms(root, set, src.name, named(src, files))
 	for _, err := range refused {
 		fmt.Fprintln(app.Err, err)
 	}
@@ -93,12 +107,30 @@ func runFmt(app *App, cmd *cobra.Command, opts *fmtOptions) error {
 	return nil
 }
 
+// named is the set of files, relative to the folder, the arguments name,
+// or nil for every file.
+func named(src dataSource, files []string) map[string]bool {
+	if len(files) == 0 {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, f := range files {
+		if rel, err := filepath.Rel(src.dir, f); err == nil {
+			out[filepath.ToSlash(rel)] = true
+		}
+	}
+	return out
+}
+
 // canonicalForms formats every deal file of set and returns those that
 // change. Each new form is read back and must hold the same deal and the
 // same comments, or that file is left as it is and named in refused; the
 // others are formatted all the same.
-func canonicalForms(root *os.Root, set *store.Set, folder string) (out []rewrite, refused []error) {
+func canonicalForms(root *os.Root, set *store.Set, folder string, only map[string]bool) (out []rewrite, refused []error) {
 	for _, name := range set.Files() {
+		if only != nil && !only[name] {
+			continue
+		}
 		shown := filepath.Join(folder, name)
 		old, err := root.ReadFile(name)
 		if err != nil {
