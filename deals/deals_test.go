@@ -77,7 +77,7 @@ func TestHeadlineFacts(t *testing.T) {
 		{id: "nvidia-openai-30b-2026", dollars: "$30B", status: "signed", partOf: "openai-funding-2026"},
 		{id: "stargate", dollars: "$500B", power: "10 GW", status: "announced"},
 		{id: "stargate-five-sites", dollars: "over $400B", power: "nearly 7 GW", status: "announced", partOf: "stargate"},
-		{id: "oracle-openai-cloud", dollars: "$300B", power: "4.5 GW", status: "signed", reported: []string{"dollars"}, partOf: "stargate"},
+		{id: "oracle-openai-cloud", dollars: "$300B", power: "4.5 GW", status: "signed", reported: []string{"dollars"}, partOf: "stargate-five-sites"},
 		{id: "openai-cerebras-750mw", dollars: "over $20B", power: "up to 750 MW", status: "signed", reported: []string{"dollars"}},
 		{id: "sb-energy-milam-county", dollars: "$1B", power: "1.2 GW", status: "signed", partOf: "stargate-five-sites"},
 		{id: "microsoft-openai-2019", dollars: "$1B", status: "completed"},
@@ -120,9 +120,10 @@ func TestUmbrellaChains(t *testing.T) {
 	set := load(t)
 	u := report.NewUmbrellas(set.Deals)
 	for id, want := range map[string][]string{
-		"sb-energy-milam-county": {"stargate-five-sites", "stargate"},
-		"oracle-openai-cloud":    {"stargate"},
-		"nvidia-openai-30b-2026": {"openai-funding-2026"},
+		"sb-energy-milam-county":  {"stargate-five-sites", "stargate"},
+		"oracle-openai-cloud":     {"stargate-five-sites", "stargate"},
+		"stargate-abilene-crusoe": {"stargate-five-sites", "stargate"},
+		"nvidia-openai-30b-2026":  {"openai-funding-2026"},
 	} {
 		if got := u.Ancestors(id); !slices.Equal(got, want) {
 			t.Errorf("%s is part of %v, want %v", id, got, want)
