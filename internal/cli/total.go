@@ -36,6 +36,9 @@ counts fully under each; the grand total counts every deal once. A deal that
 is part_of an umbrella (directly or up a chain) counted in the same sum adds
 nothing: its figure is inside the umbrella's and is shown as overlap. When
 the umbrella is filtered out, or its own figure is not known, the part counts.
+An umbrella counts at least what its parts in the sum add up to, at every
+bound, so a sum is never below a deal in it and low <= headline <= high; the
+footer names umbrellas whose parts exceed them (json: total.exceeds).
 
 Cancelled deals and deals superseded by another are left out, and named with
 what they would have added; --include-cancelled counts them. A deal whose
@@ -254,9 +257,10 @@ func explainTotal(w io.Writer, r report.Report, opts render.Options) error {
 			return err
 		}
 	}
-	if len(s.Dollars.UndisclosedIDs)+len(s.Power.UndisclosedIDs)+len(s.Dollars.OtherCurrency)+len(s.Retired) > 0 {
+	if len(s.Dollars.UndisclosedIDs)+len(s.Power.UndisclosedIDs)+len(s.Dollars.OtherCurrency)+len(s.Retired)+len(s.Exceeds) > 0 {
 		fmt.Fprintln(w)
 	}
+	explainExceeds(w, s.Exceeds)
 	for _, u := range []struct {
 		what string
 		ids  []string
@@ -270,6 +274,26 @@ func explainTotal(w io.Writer, r report.Report, opts render.Options) error {
 	}
 	explainRetired(w, s.Retired)
 	return nil
+}
+
+// explainExceeds names the umbrellas whose parts add up to more than
+// their own figure, which the sum counts instead.
+func explainExceeds(w io.Writer, es []report.Exceed) {
+	if len(es) == 0 {
+		return
+	}
+	var names []string
+	for _, e := range es {
+		var by []string
+		if e.USD > 0 {
+			by = append(by, deal.FormatDollars(e.USD, false))
+		}
+		if e.Watts > 0 {
+			by = append(by, deal.FormatWatts(e.Watts, false))
+		}
+		names = append(names, e.ID+" by "+strings.Join(by, " and "))
+	}
+	fmt.Fprintf(w, "Parts exceed their umbrella, which counts them instead (%d): %s.\n", len(es), strings.Join(names, ", "))
 }
 
 // explainRetired names the cancelled and superseded deals a sum left out,
@@ -330,6 +354,15 @@ type grandRecord struct {
 	Overlaps          []overlapRecord `json:"overlaps" yaml:"overlaps"`
 	OtherCurrencyIDs  []string        `json:"other_currency_ids" yaml:"other_currency_ids"`
 	Retired           []retiredRecord `json:"retired" yaml:"retired"`
+	Exceeds           []exceedRecord  `json:"exceeds" yaml:"exceeds"`
+}
+
+// exceedRecord is an umbrella whose parts in the sum add up to more than
+// its own figure, and by how much (0 where they do not).
+type exceedRecord struct {
+	ID  string  `json:"id" yaml:"id"`
+	USD int64   `json:"usd" yaml:"usd"`
+	GW  float64 `json:"gw" yaml:"gw"`
 }
 
 // retiredRecord is a cancelled or superseded deal a sum left out, with the
@@ -361,7 +394,11 @@ func newTotalRecord(r report.Report) totalRecord {
 			Overlaps:          make([]overlapRecord, len(r.Total.Overlaps)),
 			OtherCurrencyIDs:  nonNil(r.Total.Dollars.OtherCurrency),
 			Retired:           make([]retiredRecord, len(r.Total.Retired)),
+			Exceeds:           make([]exceedRecord, len(r.Total.Exceeds)),
 		},
+	}
+	for i, e := range r.Total.Exceeds {
+		rec.Total.Exceeds[i] = exceedRecord{e.ID, e.USD, deal.GW(e.Watts)}
 	}
 	for i, x := range r.Total.Retired {
 		rec.Total.Retired[i] = retiredRecord{x.ID, string(x.Status), optString(x.SupersededBy), optInt(x.USD.Value()), optGW(x.Watts.Value())}

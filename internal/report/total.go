@@ -64,9 +64,16 @@ type Tally struct {
 
 // Sum is what a set of deals adds up to at one bound. Every deal counts
 // once. A part whose umbrella (or an umbrella further up its chain) is in
-// the same sum with a known figure adds nothing: that figure is inside the
-// umbrella's, and goes to Overlap instead. When no umbrella in the sum knows
-// the figure, the part's own figure counts, since nothing else carries it.
+// the same sum with a known figure adds nothing of its own: that figure is
+// inside the umbrella's, and goes to Overlap instead. When no umbrella in
+// the sum knows the figure, the part's own figure counts, since nothing
+// else carries it.
+//
+// At every bound an umbrella counts at least what its parts in the sum add
+// up to at that bound, so that a sum is never below a deal in it: Stargate
+// ("up to $500B") is $0 at the low end, but its signed parts are not. When
+// the parts come to more than the umbrella's own figure, Exceeds says by
+// how much.
 //
 // Retired deals (cancelled, or superseded by another) are left out unless
 // the umbrellas say they count; Retired lists them with what they would
@@ -77,7 +84,15 @@ type Sum struct {
 	Dollars  Tally
 	Power    Tally // in watts
 	Overlaps []Overlap
+	Exceeds  []Exceed
 	Retired  []Retired
+}
+
+// Exceed is an umbrella whose parts in a sum add up to more than its own
+// figure at the sum's bound: the sum counts the parts' figure instead.
+type Exceed struct {
+	ID         string
+	USD, Watts int64 // by how much the parts exceed it; 0 when they do not
 }
 
 // Retired is a deal left out of a sum because it was cancelled or replaced.
@@ -95,7 +110,7 @@ func (s stated) Value() (int64, bool) { return s.v, s.known }
 type Overlap struct {
 	ID     string // the part
 	Inside string // the nearest umbrella in the sum that carries a figure of it
-	USD    int64  // dollars left out
+	USD    int64  // dollars left out: the part's own figure
 	Watts  int64  // power left out
 }
 
@@ -120,57 +135,155 @@ func powerOf(d *deal.Deal, b deal.Bound) stated {
 // deal given twice counts once.
 func Total(ds []*deal.Deal, u Umbrellas, b deal.Bound) Sum {
 	var s Sum
-	var in map[string]*deal.Deal // the deals of the sum by id, made when a part needs it
+	counted := make([]*deal.Deal, 0, len(ds))
 	seen := make(map[*deal.Deal]bool, len(ds))
+	parts := false
 	for _, d := range ds {
 		if seen[d] {
 			continue
 		}
 		seen[d] = true
-		if d.PartOf != "" && in == nil {
-			in = make(map[string]*deal.Deal, len(ds))
-			for _, d := range ds {
-				in[d.ID] = d
+		if !u.counts(d) {
+			s.Retired = append(s.Retired, Retired{d.ID, d.Status, d.SupersededBy, dollarsOf(d, b), powerOf(d, b)})
+			continue
+		}
+		counted = append(counted, d)
+		s.IDs = append(s.IDs, d.ID)
+		parts = parts || d.PartOf != ""
+	}
+	s.Deals = len(counted)
+	usd := newFigures(counted, u, b, parts, dollarsOf, func(d *deal.Deal) bool { return d.Dollars.Known() })
+	watts := newFigures(counted, u, b, parts, powerOf, func(d *deal.Deal) bool { return d.Power.Known() })
+	for i, d := range counted {
+		usdIn, wIn := usd.coverOf(i), watts.coverOf(i)
+		if !d.Dollars.Known() && d.Amount.Known() && usdIn < 0 {
+			s.Dollars.OtherCurrency = append(s.Dollars.OtherCurrency, d.ID)
+		}
+		o := Overlap{ID: d.ID}
+		o.USD = s.Dollars.add(d.ID, usd.counts(i), usdIn >= 0)
+		o.Watts = s.Power.add(d.ID, watts.counts(i), wIn >= 0)
+		switch {
+		case usdIn >= 0:
+			o.Inside = counted[usdIn].ID
+		case wIn >= 0:
+			o.Inside = counted[wIn].ID
+		}
+		if o.Inside != "" {
+			s.Overlaps = append(s.Overlaps, o)
+		}
+		if e := (Exceed{d.ID, usd.excess(i), watts.excess(i)}); e.USD > 0 || e.Watts > 0 {
+			s.Exceeds = append(s.Exceeds, e)
+		}
+	}
+	s.Dollars.TooLarge = s.Dollars.TooLarge || usd.tooLarge
+	s.Power.TooLarge = s.Power.TooLarge || watts.tooLarge
+	return s
+}
+
+// figures is one figure (dollars or power) of the counted deals of a sum,
+// with the umbrellas among them: which deal covers which, and what each
+// umbrella counts for once its parts are added up.
+type figures struct {
+	own      []stated // each deal's own figure at the bound
+	cover    []int    // the nearest umbrella in the sum with a known figure, or -1
+	parts    []int64  // what the deals it covers add up to, each at its effective figure
+	done     []int8   // 0 not yet, 1 being added up (a loop, which check refuses), 2 done
+	kids     [][]int
+	tooLarge bool
+}
+
+// newFigures reads one figure of the counted deals ds at bound b and, when
+// some are parts (nested), finds the umbrella in ds that covers each and
+// adds up each umbrella's parts.
+func newFigures(ds []*deal.Deal, u Umbrellas, b deal.Bound, nested bool, of func(*deal.Deal, deal.Bound) stated, known func(*deal.Deal) bool) *figures {
+	n := len(ds)
+	f := &figures{own: make([]stated, n)}
+	for i, d := range ds {
+		f.own[i] = of(d, b)
+	}
+	if !nested {
+		return f
+	}
+	at := make(map[string]int, n)
+	for i, d := range ds {
+		at[d.ID] = i
+	}
+	f.cover, f.parts, f.done, f.kids = make([]int, n), make([]int64, n), make([]int8, n), make([][]int, n)
+	for i, d := range ds {
+		f.cover[i] = -1
+		if d.PartOf == "" {
+			continue
+		}
+		for _, a := range u.Ancestors(d.ID) {
+			if j, ok := at[a]; ok && known(ds[j]) {
+				f.cover[i] = j
+				f.kids[j] = append(f.kids[j], i)
+				break
 			}
 		}
-		s.add(d, b, u, in)
+	}
+	for i := range ds {
+		f.addParts(i)
+	}
+	return f
+}
+
+// coverOf is the umbrella in the sum that covers deal i, or -1.
+func (f *figures) coverOf(i int) int {
+	if f.cover == nil {
+		return -1
+	}
+	return f.cover[i]
+}
+
+// addParts adds up what the deals i covers count for.
+func (f *figures) addParts(i int) {
+	if f.done[i] != 0 {
+		return
+	}
+	f.done[i] = 1
+	var sum int64
+	for _, k := range f.kids[i] {
+		f.addParts(k)
+		v := f.effective(k).v
+		if sum > math.MaxInt64-v {
+			f.tooLarge = true
+			sum = math.MaxInt64
+			break
+		}
+		sum += v
+	}
+	f.parts[i] = sum
+	f.done[i] = 2
+}
+
+// effective is what deal i counts for: its own figure, or what its parts
+// add up to when that is more.
+func (f *figures) effective(i int) stated {
+	s := f.own[i]
+	if s.known && f.done != nil && f.done[i] == 2 && f.parts[i] > s.v {
+		s.v = f.parts[i]
 	}
 	return s
 }
 
-func (s *Sum) add(d *deal.Deal, b deal.Bound, u Umbrellas, in map[string]*deal.Deal) {
-	if !u.counts(d) {
-		s.Retired = append(s.Retired, Retired{d.ID, d.Status, d.SupersededBy, dollarsOf(d, b), powerOf(d, b)})
-		return
+// counts is what deal i adds to a sum: what it counts for when no umbrella
+// in the sum covers it; its own figure, left out as overlap, when one does.
+func (f *figures) counts(i int) stated {
+	if f.coverOf(i) >= 0 {
+		return f.own[i]
 	}
-	s.Deals++
-	s.IDs = append(s.IDs, d.ID)
-	var usdIn, wIn string
-	if d.PartOf != "" {
-		ancestors := u.Ancestors(d.ID)
-		usdIn = coveredBy(ancestors, in, func(a *deal.Deal) bool { return u.counts(a) && a.Dollars.Known() })
-		wIn = coveredBy(ancestors, in, func(a *deal.Deal) bool { return u.counts(a) && a.Power.Known() })
-	}
-	if !d.Dollars.Known() && d.Amount.Known() && usdIn == "" {
-		s.Dollars.OtherCurrency = append(s.Dollars.OtherCurrency, d.ID)
-	}
-	o := Overlap{ID: d.ID, Inside: cmp.Or(usdIn, wIn)}
-	o.USD = s.Dollars.add(d.ID, dollarsOf(d, b), usdIn != "")
-	o.Watts = s.Power.add(d.ID, powerOf(d, b), wIn != "")
-	if o.Inside != "" {
-		s.Overlaps = append(s.Overlaps, o)
-	}
+	return f.effective(i)
 }
 
-// coveredBy returns the nearest of ancestors in the sum whose figure is
-// known, or "".
-func coveredBy(ancestors []string, in map[string]*deal.Deal, known func(*deal.Deal) bool) string {
-	for _, a := range ancestors {
-		if d := in[a]; d != nil && known(d) {
-			return a
-		}
+// excess is by how much the parts of umbrella i exceed its own figure at
+// the bound (all of them when that is 0, as "up to" is at the low end); 0
+// when they do not.
+func (f *figures) excess(i int) int64 {
+	if s := f.own[i]; f.parts != nil && s.known && f.parts[i] > s.v {
+		return f.parts[i] - s.v
 	}
-	return ""
+	return 0
 }
 
 // add counts one deal's figure f; a covered figure is left out and

@@ -3,7 +3,9 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
@@ -18,6 +20,7 @@ type brief struct {
 	Overlaps         string // "part<umbrella ..."
 	UndUSDs, UndGWs  string
 	CountUSD, CountW int
+	Exceeds          string // "umbrella+usd/watts ...", "" when no parts exceed their umbrella
 }
 
 func briefOf(s Sum) brief {
@@ -31,7 +34,19 @@ func briefOf(s Sum) brief {
 		s.Dollars.Overlap, s.Power.Overlap,
 		fmt.Sprint(ov), fmt.Sprint(s.Dollars.UndisclosedIDs), fmt.Sprint(s.Power.UndisclosedIDs),
 		s.Dollars.Counted, s.Power.Counted,
+		exceedsOf(s),
 	}
+}
+
+func exceedsOf(s Sum) string {
+	if len(s.Exceeds) == 0 {
+		return ""
+	}
+	var ex []string
+	for _, e := range s.Exceeds {
+		ex = append(ex, fmt.Sprintf("%s+%d/%d", e.ID, e.USD, e.Watts))
+	}
+	return fmt.Sprint(ex)
 }
 
 func TestTotal(t *testing.T) {
@@ -58,15 +73,46 @@ func TestTotal(t *testing.T) {
 			want: brief{Overlaps: "[]", UndUSDs: "[]", UndGWs: "[]"},
 		},
 		{
-			name: "a part inside its umbrella adds nothing, even parts larger together than the umbrella",
+			name: "a part inside its umbrella adds nothing; parts larger together than the umbrella count instead of it, and say by how much",
 			all:  stargate,
-			want: brief{Deals: 5, USD: 510 * B, W: 10 * GW, OverUSD: 701 * B, OverW: 12_700_000_000, Overlaps: "[p1<u p2<u p3<p2]", UndUSDs: "[]", UndGWs: "[]", CountUSD: 2, CountW: 1},
+			want: brief{Deals: 5, USD: 710 * B, W: 11_500_000_000, OverUSD: 701 * B, OverW: 12_700_000_000, Overlaps: "[p1<u p2<u p3<p2]", UndUSDs: "[]", UndGWs: "[]", CountUSD: 2, CountW: 1, Exceeds: "[u+200000000000/1500000000]"},
 		},
 		{
 			name: "a chain: a part of a part is inside the top umbrella when the middle one is filtered out",
 			all:  stargate,
 			keep: []string{"u", "p3"},
 			want: brief{Deals: 2, USD: 500 * B, W: 10 * GW, OverUSD: 1 * B, OverW: 1_200_000_000, Overlaps: "[p3<u]", UndUSDs: "[]", UndGWs: "[]", CountUSD: 1, CountW: 1},
+		},
+		{
+			name: "three deep: a part larger than its umbrella lifts it, not the top umbrella that still holds both",
+			all:  []*deal.Deal{mk(t, "a", "$100B", ""), mk(t, "b", "$50B", "", partOf("a")), mk(t, "c", "$80B", "", partOf("b"))},
+			want: brief{Deals: 3, USD: 100 * B, OverUSD: 130 * B, Overlaps: "[b<a c<b]", UndUSDs: "[]", UndGWs: "[]", CountUSD: 1, Exceeds: "[b+30000000000/0]"},
+		},
+		{
+			name: "three deep: a part larger than the umbrellas above it lifts each of them",
+			all:  []*deal.Deal{mk(t, "a", "$10B", ""), mk(t, "b", "$20B", "", partOf("a")), mk(t, "c", "$30B", "", partOf("b"))},
+			want: brief{Deals: 3, USD: 30 * B, OverUSD: 50 * B, Overlaps: "[b<a c<b]", UndUSDs: "[]", UndGWs: "[]", CountUSD: 1, Exceeds: "[a+20000000000/0 b+10000000000/0]"},
+		},
+		{
+			name: "the middle filtered out: the part lifts the top umbrella directly",
+			all:  []*deal.Deal{mk(t, "a", "$10B", ""), mk(t, "b", "$20B", "", partOf("a")), mk(t, "c", "$30B", "", partOf("b"))},
+			keep: []string{"c", "a"},
+			want: brief{Deals: 2, USD: 30 * B, OverUSD: 30 * B, Overlaps: "[c<a]", UndUSDs: "[]", UndGWs: "[]", CountUSD: 1, Exceeds: "[a+20000000000/0]"},
+		},
+		{
+			name: "an undisclosed umbrella carries nothing: its parts count, and it is named",
+			all:  []*deal.Deal{mk(t, "u", "undisclosed", ""), mk(t, "p", "$10B", "", partOf("u")), mk(t, "q", "$5B", "", partOf("u"))},
+			want: brief{Deals: 3, USD: 15 * B, UndUSD: 1, Overlaps: "[]", UndUSDs: "[u]", UndGWs: "[]", CountUSD: 2},
+		},
+		{
+			name: "an undisclosed part inside a known umbrella is inside it, not undisclosed",
+			all:  []*deal.Deal{mk(t, "u", "$10B", ""), mk(t, "p", "undisclosed", "", partOf("u"))},
+			want: brief{Deals: 2, USD: 10 * B, Overlaps: "[p<u]", UndUSDs: "[]", UndGWs: "[]", CountUSD: 1},
+		},
+		{
+			name: "a retired part lifts nothing",
+			all:  []*deal.Deal{mk(t, "u", "$10B", ""), mk(t, "p", "$30B", "", partOf("u"), func(d *deal.Deal) { d.Status = "cancelled" })},
+			want: brief{Deals: 1, USD: 10 * B, Overlaps: "[]", UndUSDs: "[]", UndGWs: "[]", CountUSD: 1},
 		},
 		{
 			name: "a part whose umbrella is filtered out counts",
@@ -121,10 +167,10 @@ func TestTotal(t *testing.T) {
 			want: brief{Deals: 1, USD: 1 * B, Overlaps: "[]", UndUSDs: "[]", UndGWs: "[]", CountUSD: 1},
 		},
 		{
-			name:  "low bound: up to is 0, over is its floor, a range its low end; overlap at the same bound",
+			name:  "low bound: up to is 0 but counts its parts, over is its floor, a range its low end; overlap at the same bound",
 			all:   []*deal.Deal{mk(t, "u", "up to $500B", "10 GW"), mk(t, "p", "$10B-$20B", "", partOf("u")), mk(t, "o", "over $10B", "1-3 GW")},
 			bound: deal.Low,
-			want:  brief{Deals: 3, USD: 10 * B, W: 11 * GW, OverUSD: 10 * B, Overlaps: "[p<u]", UndUSDs: "[]", UndGWs: "[]", CountUSD: 2, CountW: 2},
+			want:  brief{Deals: 3, USD: 20 * B, W: 11 * GW, OverUSD: 10 * B, Overlaps: "[p<u]", UndUSDs: "[]", UndGWs: "[]", CountUSD: 2, CountW: 2, Exceeds: "[u+10000000000/0]"},
 		},
 		{
 			name:  "headline: the middle of a range",
@@ -327,4 +373,63 @@ func BenchmarkTotalBy(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestTotalBoundsProperty draws random sets of deals with umbrellas nested
+// at random, figures of every wording, retired deals and filters, and
+// holds the rules a quoted sum rests on: low ≤ headline ≤ high, and a sum
+// is never below any deal it counts.
+func TestTotalBoundsProperty(t *testing.T) {
+	usd := []string{"", "undisclosed", "$10B", "up to $50B", "over $5B", "about $7B", "$1B-$3B", "at least $2B", "nearly $4B", "$300B", "up to $500B"}
+	power := []string{"", "undisclosed", "1 GW", "up to 10 GW", "about 7 GW", "1-3 GW", "at least 500 MW"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for round := range 3000 {
+		n := 1 + r.IntN(10)
+		var all []*deal.Deal
+		for i := range n {
+			d := mk(t, fmt.Sprint("d", i), usd[r.IntN(len(usd))], power[r.IntN(len(power))])
+			if i > 0 && r.IntN(3) > 0 {
+				d.PartOf = all[r.IntN(i)].ID
+			}
+			if r.IntN(8) == 0 {
+				d.Status = "cancelled"
+			}
+			all = append(all, d)
+		}
+		var ds []*deal.Deal
+		for _, d := range all {
+			if r.IntN(4) > 0 {
+				ds = append(ds, d)
+			}
+		}
+		u := NewUmbrellas(all)
+		var prev Sum
+		for bi, b := range []deal.Bound{deal.Low, deal.Headline, deal.High} {
+			s := Total(ds, u, b)
+			if bi > 0 && (s.Dollars.Total < prev.Dollars.Total || s.Power.Total < prev.Power.Total) {
+				t.Fatalf("round %d: %v sums $%d and %d W, below the bound before it ($%d, %d W)\n%s", round, b, s.Dollars.Total, s.Power.Total, prev.Dollars.Total, prev.Power.Total, describe(ds, all))
+			}
+			for _, d := range ds {
+				if d.Retired() {
+					continue
+				}
+				if v, ok := d.Dollars.Value(b); ok && v > s.Dollars.Total {
+					t.Fatalf("round %d: %v: %s alone is $%d, the sum $%d\n%s", round, b, d.ID, v, s.Dollars.Total, describe(ds, all))
+				}
+				if v, ok := d.Power.Value(b); ok && v > s.Power.Total {
+					t.Fatalf("round %d: %v: %s alone is %d W, the sum %d W\n%s", round, b, d.ID, v, s.Power.Total, describe(ds, all))
+				}
+			}
+			prev = s
+		}
+	}
+}
+
+// describe is a deal set for a failure message.
+func describe(ds, all []*deal.Deal) string {
+	var b strings.Builder
+	for _, d := range all {
+		fmt.Fprintf(&b, "  %s %q %q part_of=%q status=%s in-sum=%v\n", d.ID, d.Dollars, d.Power, d.PartOf, d.Status, slices.Contains(ds, d))
+	}
+	return b.String()
 }
