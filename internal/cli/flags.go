@@ -10,6 +10,7 @@ import (
 	"github.com/dealtrack/dealtrack/internal/deal"
 	"github.com/dealtrack/dealtrack/internal/query"
 	"github.com/dealtrack/dealtrack/internal/render"
+	"github.com/dealtrack/dealtrack/internal/report"
 	"github.com/dealtrack/dealtrack/internal/store"
 	"github.com/dealtrack/dealtrack/internal/suggest"
 )
@@ -315,6 +316,22 @@ func joinEnum[T ~string](set []T) string { return strings.Join(enumStrings(set),
 func bindBound(cmd *cobra.Command, bound *string) {
 	cmd.Flags().StringVar(bound, "bound", "headline", "which end of each figure to sum: headline (exact, ceiling of up to, floor of over, middle of a range), low or high")
 	cmd.RegisterFlagCompletionFunc("bound", fixedCompletion([]string{"headline", "low", "high"}))
+}
+
+// bindPeriods binds --periods, how periods of time count a part whose
+// umbrella is in an earlier one.
+func bindPeriods(cmd *cobra.Command, periods *string) {
+	cmd.Flags().StringVar(periods, "periods", string(report.Once), "how periods count parts of an earlier umbrella: once (each dollar once; the periods add up to the total) or full (each period's deals in full)")
+	cmd.RegisterFlagCompletionFunc("periods", fixedCompletion([]string{string(report.Once), string(report.Full)}))
+}
+
+// parsePeriods reads --periods; a bad value is a usage error.
+func parsePeriods(cmd *cobra.Command, s string) (report.Periods, error) {
+	p, err := report.ParsePeriods(s)
+	if err != nil {
+		return "", flagValueError(cmd, "periods", s, err)
+	}
+	return p, nil
 }
 
 // parseBound reads --bound; a bad value is a usage error.

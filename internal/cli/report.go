@@ -62,7 +62,7 @@ func runReport(app *App, cmd *cobra.Command, opts *reportOptions) error {
 	u.CountRetired = opts.retired
 	sum := report.Total(ds, u, bound)
 	low, high := report.Total(ds, u, deal.Low), report.Total(ds, u, deal.High)
-	periods := report.Timeline(ds, u, report.ByQuarter, bound)
+	periods := report.Timeline(ds, u, report.ByQuarter, bound, report.Once)
 	if err := report.Exact(sum, low, high); err != nil {
 		return err
 	}
@@ -81,11 +81,11 @@ func runReport(app *App, cmd *cobra.Command, opts *reportOptions) error {
 	}
 	var chart bytes.Buffer
 	if len(periods) > 0 {
-		if err := render.BarsSVG(&chart, timelineChart(report.ByQuarter, periods, capt)); err != nil {
+		if err := render.BarsSVG(&chart, timelineChart(report.ByQuarter, report.Once, periods, capt)); err != nil {
 			return err
 		}
 		page.Sections = append(page.Sections, render.Section{Heading: "Dollars per quarter", Picture: template.HTML(chart.String()),
-			Note: "Each bar is the quarter's deals; the line, the running total, which counts a part inside its umbrella once."})
+			Note: "Each bar is what the quarter's deals add to the running total, the line: each dollar counts once, so a part inside an umbrella of an earlier quarter adds nothing again."})
 	}
 	g := report.NewGraph(live, bound)
 	page.Sections = append(page.Sections, topParties(g, "Who pays the most", func(p report.PartyFlows) int64 { return p.PaidOut.USD }),

@@ -14,8 +14,9 @@ import (
 
 type timelineOptions struct {
 	reportFlags
-	by  string
-	bar string
+	by      string
+	bar     string
+	periods string
 }
 
 // barMeasures are what timeline's bar can draw.
@@ -30,15 +31,19 @@ func newTimelineCmd(app *App) *cobra.Command {
 first period with a deal to the last, empty ones included, with running totals
 and, in the terminal, a bar per period drawn with block characters.
 
-Each period sums its own deals as dealtrack total does (a part whose umbrella
-is in the same period adds nothing). The running totals are the grand total of
-every deal announced up to the end of the period, so the last one equals
-dealtrack total's. A part announced in another period than its umbrella adds
-to its own period but not to the running total, which holds it inside the
-umbrella. csv, tsv, json and yaml carry plain numbers and no bar.`,
+The running totals are the grand total of every deal announced up to the end
+of the period, so the last one equals dealtrack total's. Each dollar counts
+once: a period counts what its deals add to the running total, so the periods
+add up to it, and a part whose umbrella came in an earlier period adds only
+what exceeds the umbrella. --periods full sums each period's deals among
+themselves instead, as dealtrack total does for any group: a part then counts
+again in its own period. json and yaml say which in "periods" and give what
+each period left out as held_usd and held_gw. csv, tsv, json and yaml carry
+plain numbers and no bar.`,
 		Example: `  dealtrack timeline
   dealtrack timeline --by quarter --party OpenAI
   dealtrack timeline --by year --bar gw
+  dealtrack timeline --by quarter --periods full
   dealtrack timeline --since 2025 -o tsv | cut -f1,3`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTimeline(app, cmd, &opts) },
@@ -48,6 +53,7 @@ umbrella. csv, tsv, json and yaml carry plain numbers and no bar.`,
 	cmd.Flags().StringVar(&opts.bar, "bar", "usd", "what the bar shows: usd, gw or deals")
 	cmd.RegisterFlagCompletionFunc("by", fixedCompletion([]string{"month", "quarter", "year"}))
 	cmd.RegisterFlagCompletionFunc("bar", fixedCompletion(barMeasures))
+	bindPeriods(cmd, &opts.periods)
 	return cmd
 }
 
@@ -64,11 +70,15 @@ func runTimeline(app *App, cmd *cobra.Command, opts *timelineOptions) error {
 	if measure == nil {
 		return flagValueError(cmd, "bar", opts.bar, fmt.Errorf("not a measure (use %s)", strings.Join(barMeasures, ", ")))
 	}
+	view, err := parsePeriods(cmd, opts.periods)
+	if err != nil {
+		return err
+	}
 	set, ds, err := app.selectDeals(cmd, filter)
 	if err != nil {
 		return err
 	}
-	periods := report.Timeline(ds, opts.umbrellas(set.Deals), by, bound)
+	periods := report.Timeline(ds, opts.umbrellas(set.Deals), by, bound, view)
 	for _, p := range periods {
 		if err := report.Exact(p.Sum, p.Running); err != nil {
 			return err
@@ -76,26 +86,35 @@ func runTimeline(app *App, cmd *cobra.Command, opts *timelineOptions) error {
 	}
 	o := opts.output.options()
 	if o.Format == "svg" {
-		return render.BarsSVG(app.Out, timelineChart(by, periods, caption(cmd, bound, filter.AsOf)))
+		return render.BarsSVG(app.Out, timelineChart(by, view, periods, caption(cmd, bound, filter.AsOf)))
 	}
 	t := timelineTable(by, periods)
 	if o.Format == "table" || o.Format == "markdown" {
 		addBars(t, periods, opts.bar, measure)
 	}
-	if err := render.Render(app.Out, o, t, newTimelineRecord(by, bound, periods)); err != nil {
+	if err := render.Render(app.Out, o, t, newTimelineRecord(by, bound, view, periods)); err != nil {
 		return err
 	}
 	if o.Format == "table" {
-		explainTimeline(app, periods)
+		groups := make([]report.Group, len(periods))
+		for i, p := range periods {
+			groups[i] = report.Group{Key: p.Key, Sum: p.Sum}
+		}
+		if len(periods) > 0 {
+			explainPeriods(app.Out, view, groups, periods[len(periods)-1].Running)
+		}
 	}
 	return nil
 }
 
 // timelineChart draws the dollars of each period as bars, with the running
 // total as a line.
-func timelineChart(by report.By, periods []report.Period, caption string) render.Bars {
-	c := render.Bars{Title: "Dollars announced by " + string(by) + ", with the running total", Caption: caption +
-		"\nA part counts in its own period; the running total holds it inside its umbrella once.", LineLabel: "running"}
+func timelineChart(by report.By, view report.Periods, periods []report.Period, caption string) render.Bars {
+	how := "\nEach dollar counts once: a bar is what its period adds to the running total."
+	if view == report.Full {
+		how = "\nEach period's deals count in full: a part counts in its own period; the running total holds it once."
+	}
+	c := render.Bars{Title: "Dollars announced by " + string(by) + ", with the running total", Caption: caption + how, LineLabel: "running"}
 	for _, p := range periods {
 		text := "–"
 		if p.Dollars.Counted > 0 {
@@ -169,47 +188,32 @@ func bar(v, largest float64, width int) string {
 	return strings.Repeat("█", n/8) + eighths[n%8]
 }
 
-// explainTimeline says, under the table, why the periods may add up to
-// more than the running total.
-func explainTimeline(app *App, periods []report.Period) {
-	if len(periods) == 0 {
-		return
-	}
-	var usd, w int64
-	for _, p := range periods {
-		usd, w = usd+p.Dollars.Total, w+p.Power.Total
-	}
-	last := periods[len(periods)-1].Running
-	usd, w = usd-last.Dollars.Total, w-last.Power.Total
-	if usd > 0 || w > 0 {
-		fmt.Fprintf(app.Out, "\nThe periods add up to %s and %s more than the running total: a part counts in its own\nperiod, but the running total holds it inside its umbrella (dealtrack total lists the parts).\n",
-			deal.FormatDollars(usd, false), deal.FormatWatts(w, false))
-	}
-}
-
 // The json and yaml form of timeline, as the README documents it. Keys
 // are a contract: never rename one; add new ones.
 
 type timelineRecord struct {
 	By      string         `json:"by" yaml:"by"`
 	Bound   string         `json:"bound" yaml:"bound"`
+	View    string         `json:"view" yaml:"view"`
 	Periods []periodRecord `json:"periods" yaml:"periods"`
 }
 
 type periodRecord struct {
 	Period       string `json:"period" yaml:"period"`
 	sumRecord    `yaml:",inline"`
+	heldRecord   `yaml:",inline"`
 	RunningDeals int     `json:"running_deals" yaml:"running_deals"`
 	RunningUSD   int64   `json:"running_usd" yaml:"running_usd"`
 	RunningGW    float64 `json:"running_gw" yaml:"running_gw"`
 }
 
-func newTimelineRecord(by report.By, b deal.Bound, periods []report.Period) timelineRecord {
-	rec := timelineRecord{By: string(by), Bound: b.String(), Periods: make([]periodRecord, len(periods))}
+func newTimelineRecord(by report.By, b deal.Bound, view report.Periods, periods []report.Period) timelineRecord {
+	rec := timelineRecord{By: string(by), Bound: b.String(), View: string(view), Periods: make([]periodRecord, len(periods))}
 	for i, p := range periods {
 		rec.Periods[i] = periodRecord{
 			Period:       p.Key,
 			sumRecord:    newSumRecord(p.Sum),
+			heldRecord:   newHeldRecord(p.Sum),
 			RunningDeals: p.Running.Deals,
 			RunningUSD:   p.Running.Dollars.Total,
 			RunningGW:    deal.GW(p.Running.Power.Total),

@@ -17,7 +17,8 @@ import (
 
 type totalOptions struct {
 	reportFlags
-	by string
+	by      string
+	periods string
 }
 
 func newTotalCmd(app *App) *cobra.Command {
@@ -43,10 +44,17 @@ footer names umbrellas whose parts exceed them (json: total.exceeds).
 Cancelled deals and deals superseded by another are left out, and named with
 what they would have added; --include-cancelled counts them. A deal whose
 money is stated only in another currency (amount: EUR 5.5B) adds nothing to
-the dollars and is named: figures are never converted.`,
+the dollars and is named: figures are never converted.
+
+By year, quarter or month, each dollar counts once, as in the grand total: a
+period counts what its deals add to the running total, so a part whose
+umbrella came in an earlier period adds only what exceeds the umbrella, and
+the periods add up to the total. --periods full sums each period's deals in
+full instead. json and yaml say which in "periods".`,
 		Example: `  dealtrack total
   dealtrack total --by party --since 2025
   dealtrack total --by quarter --party OpenAI
+  dealtrack total --by year --periods full
   dealtrack total --by kind --bound low
   dealtrack total --by party -o json | jq '.groups[] | select(.key == "OpenAI") | .usd'`,
 		Args: args(cobra.NoArgs),
@@ -55,6 +63,7 @@ the dollars and is named: figures are never converted.`,
 	opts.reportFlags.bind(cmd, "svg")
 	cmd.Flags().StringVar(&opts.by, "by", "", "group by "+joinEnum(report.Bys)+" (default: one row for all)")
 	cmd.RegisterFlagCompletionFunc("by", fixedCompletion(enumStrings(report.Bys)))
+	bindPeriods(cmd, &opts.periods)
 	return cmd
 }
 
@@ -67,11 +76,18 @@ func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
 	if err != nil {
 		return flagValueError(cmd, "by", opts.by, err)
 	}
+	view, err := parsePeriods(cmd, opts.periods)
+	if err != nil {
+		return err
+	}
+	if cmd.Flags().Changed("periods") && !by.Chronological() {
+		return usageErrorf(cmd, "--periods applies to --by year, quarter or month")
+	}
 	set, ds, err := app.selectDeals(cmd, filter)
 	if err != nil {
 		return err
 	}
-	r := report.TotalBy(ds, opts.umbrellas(set.Deals), by, bound)
+	r := report.TotalBy(ds, opts.umbrellas(set.Deals), by, bound, view)
 	sums := []report.Sum{r.Total}
 	for _, g := range r.Groups {
 		sums = append(sums, g.Sum)
@@ -246,6 +262,7 @@ func explainTotal(w io.Writer, r report.Report, opts render.Options) error {
 	if r.By == report.ByParty || r.By == report.ByTag {
 		fmt.Fprintf(w, "\nA deal counts in full under each of its %s; the total counts it once.\n", map[report.By]string{report.ByParty: "parties", report.ByTag: "tags"}[r.By])
 	}
+	explainPeriods(w, r.View, r.Groups, r.Total)
 	s := r.Total
 	if len(s.Overlaps) > 0 {
 		fmt.Fprintln(w)
@@ -274,6 +291,28 @@ func explainTotal(w io.Writer, r report.Report, opts render.Options) error {
 	}
 	explainRetired(w, s.Retired)
 	return nil
+}
+
+// explainPeriods says how the periods of a total or a timeline counted,
+// and what counting each dollar once left out of them.
+func explainPeriods(w io.Writer, view report.Periods, groups []report.Group, total report.Sum) {
+	var usd, watts, all, allWatts int64
+	for _, g := range groups {
+		usd, watts = usd+g.Dollars.Held, watts+g.Power.Held
+		all, allWatts = all+g.Dollars.Total, allWatts+g.Power.Total
+	}
+	switch {
+	case view == report.Once && (usd > 0 || watts > 0):
+		fmt.Fprintf(w, "\nEach dollar counts once, so the periods add up to the total: a period adds what its deals add\nto the running total, and parts held by an umbrella of an earlier period (%s, %s) add\nnothing again. --periods full counts each period's deals in full.\n",
+			deal.FormatDollars(usd, false), deal.FormatWatts(watts, false))
+	case view == report.Once:
+		fmt.Fprintln(w, "\nEach dollar counts once, so the periods add up to the total. --periods full counts each\nperiod's deals in full.")
+	case view == report.Full && (all > total.Dollars.Total || allWatts > total.Power.Total):
+		fmt.Fprintf(w, "\nEach period's deals count in full (--periods full): a part whose umbrella came earlier counts\nagain in its own period, so the periods add up to %s and %s more than the total.\n",
+			deal.FormatDollars(all-total.Dollars.Total, false), deal.FormatWatts(allWatts-total.Power.Total, false))
+	case view == report.Full:
+		fmt.Fprintln(w, "\nEach period's deals count in full (--periods full); here they add up to the total.")
+	}
 }
 
 // explainExceeds names the umbrellas whose parts add up to more than
@@ -324,14 +363,27 @@ func explainRetired(w io.Writer, rs []report.Retired) {
 type totalRecord struct {
 	By     *string       `json:"by" yaml:"by"`
 	Bound  string        `json:"bound" yaml:"bound"`
+	View   *string       `json:"view" yaml:"view"`
 	AsOf   *string       `json:"as_of" yaml:"as_of"`
 	Groups []groupRecord `json:"groups" yaml:"groups"`
 	Total  grandRecord   `json:"total" yaml:"total"`
 }
 
 type groupRecord struct {
-	Key       string `json:"key" yaml:"key"`
-	sumRecord `yaml:",inline"`
+	Key        string `json:"key" yaml:"key"`
+	sumRecord  `yaml:",inline"`
+	heldRecord `yaml:",inline"`
+}
+
+// heldRecord is what a period, counting each dollar once, left out because
+// umbrellas of earlier periods hold it; 0 for other groups.
+type heldRecord struct {
+	HeldUSD int64   `json:"held_usd" yaml:"held_usd"`
+	HeldGW  float64 `json:"held_gw" yaml:"held_gw"`
+}
+
+func newHeldRecord(s report.Sum) heldRecord {
+	return heldRecord{s.Dollars.Held, deal.GW(s.Power.Held)}
 }
 
 // sumRecord is a sum's figures: usd in dollars, gw in gigawatts,
@@ -386,6 +438,7 @@ func newTotalRecord(r report.Report) totalRecord {
 	rec := totalRecord{
 		By:     optString(string(r.By)),
 		Bound:  r.Bound.String(),
+		View:   optString(string(r.View)),
 		Groups: make([]groupRecord, len(r.Groups)),
 		Total: grandRecord{
 			sumRecord:         newSumRecord(r.Total),
@@ -404,7 +457,7 @@ func newTotalRecord(r report.Report) totalRecord {
 		rec.Total.Retired[i] = retiredRecord{x.ID, string(x.Status), optString(x.SupersededBy), optInt(x.USD.Value()), optGW(x.Watts.Value())}
 	}
 	for i, g := range r.Groups {
-		rec.Groups[i] = groupRecord{g.Key, newSumRecord(g.Sum)}
+		rec.Groups[i] = groupRecord{g.Key, newSumRecord(g.Sum), newHeldRecord(g.Sum)}
 	}
 	for i, o := range r.Total.Overlaps {
 		rec.Total.Overlaps[i] = overlapRecord{o.ID, o.Inside, o.USD, deal.GW(o.Watts)}

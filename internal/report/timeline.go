@@ -39,20 +39,43 @@ func (by By) periodKey(i int) string {
 	return fmt.Sprintf("%04d", i)
 }
 
+// Periods says how the periods of a timeline, or of a total by year,
+// quarter or month, count a part whose umbrella is in another period.
+type Periods string
+
+const (
+	// Once counts each dollar once, as the grand total does: a period
+	// counts what its deals add to the running total, so the periods add
+	// up to it. A part whose umbrella came earlier adds only what it
+	// adds to the umbrella (nothing, unless the parts exceed it); the rest
+	// is Held.
+	Once Periods = "once"
+	// Full sums each period's deals among themselves: a part counts in full
+	// in its own period even when an umbrella of an earlier period holds it.
+	Full Periods = "full"
+)
+
+// ParsePeriods reads how periods count: once or full.
+func ParsePeriods(s string) (Periods, error) {
+	if p := Periods(s); p == Once || p == Full {
+		return p, nil
+	}
+	return "", fmt.Errorf("use once (each dollar once; the periods add up to the total) or full (each period's deals in full)")
+}
+
 // Period is one step of a timeline.
 type Period struct {
 	Key string
-	Sum // the deals announced in the period, summed among themselves
+	Sum // the deals announced in the period, counted as the view says
 	// Running is the grand total of every deal announced up to the end of
-	// the period. A part announced after its umbrella adds to its period
-	// but not to the running total, which already holds the umbrella.
+	// the period.
 	Running Sum
 }
 
 // Timeline sums ds per period (by is ByMonth, ByQuarter or ByYear) from
 // the first deal's period to the last one's, empty periods included, with
-// running totals at bound b.
-func Timeline(ds []*deal.Deal, u Umbrellas, by By, b deal.Bound) []Period {
+// running totals at bound b, each period counted as view says.
+func Timeline(ds []*deal.Deal, u Umbrellas, by By, b deal.Bound, view Periods) []Period {
 	if len(ds) == 0 {
 		return nil
 	}
@@ -66,13 +89,29 @@ func Timeline(ds []*deal.Deal, u Umbrellas, by By, b deal.Bound) []Period {
 	var sofar []*deal.Deal
 	var running Sum
 	for i := first; i <= last; i++ {
+		before := running
 		if len(byPeriod[i]) > 0 { // an empty period leaves the running total as it was
 			sofar = append(sofar, byPeriod[i]...)
 			running = Total(sofar, u, b)
 		}
-		periods = append(periods, Period{Key: by.periodKey(i), Sum: Total(byPeriod[i], u, b), Running: running})
+		p := Period{Key: by.periodKey(i), Sum: Total(byPeriod[i], u, b), Running: running}
+		if view == Once {
+			p.Sum.onlyNew(before, running)
+		}
+		periods = append(periods, p)
 	}
 	return periods
+}
+
+// onlyNew makes s, the sum of one period's deals, what they add to the
+// running total: from before the period to now, its end.
+func (s *Sum) onlyNew(before, now Sum) {
+	s.Dollars.keepNew(now.Dollars.Total - before.Dollars.Total)
+	s.Power.keepNew(now.Power.Total - before.Power.Total)
+}
+
+func (t *Tally) keepNew(added int64) {
+	t.Held, t.Total = t.Total-added, added
 }
 
 func minMaxKey[V any](m map[int]V) (lo, hi int) {

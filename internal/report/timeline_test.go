@@ -62,16 +62,18 @@ func TestTimeline(t *testing.T) {
 		name string
 		ds   []*deal.Deal
 		by   By
+		view Periods
 		want []string
 	}{
-		{"no deals, no periods", nil, ByMonth, nil},
+		{"no deals, no periods", nil, ByMonth, Once, nil},
 		{
 			// A part announced after its umbrella adds to its month, not to
 			// the running total; one announced before adds until the
 			// umbrella arrives, which then adds only the rest.
-			name: "months, empty ones included",
+			name: "months in full, empty ones included",
 			ds:   all,
 			by:   ByMonth,
+			view: Full,
 			want: []string{
 				"2024-12: 1 $50B | 1 $50B 0GW",
 				"2025-01: 1 $500B | 2 $500B 10GW",
@@ -83,19 +85,51 @@ func TestTimeline(t *testing.T) {
 			name: "quarters: a part in the umbrella's quarter adds nothing there either",
 			ds:   all,
 			by:   ByQuarter,
+			view: Full,
 			want: []string{"2024-Q4: 1 $50B | 1 $50B 0GW", "2025-Q1: 3 $500B | 4 $500B 12GW"},
 		},
 		{
 			name: "years, with the umbrella filtered out every part counts",
 			ds:   []*deal.Deal{later, early, other},
 			by:   ByYear,
+			view: Full,
 			want: []string{"2024: 1 $50B | 1 $50B 0GW", "2025: 2 $300B | 3 $350B 6.5GW"},
 		},
 	}
+	tests = append(tests, []struct {
+		name string
+		ds   []*deal.Deal
+		by   By
+		view Periods
+		want []string
+	}{
+		{
+			// Each dollar once: the umbrella adds what the early part does
+			// not already carry, the later part nothing: the periods add up
+			// to the running total.
+			name: "months, each dollar once",
+			ds:   all,
+			by:   ByMonth,
+			view: Once,
+			want: []string{
+				"2024-12: 1 $50B | 1 $50B 0GW",
+				"2025-01: 1 $450B | 2 $500B 10GW",
+				"2025-02: 0 $0B | 2 $500B 10GW",
+				"2025-03: 2 $0B | 4 $500B 12GW",
+			},
+		},
+		{
+			name: "years, each dollar once, the umbrella filtered out",
+			ds:   []*deal.Deal{later, early, other},
+			by:   ByYear,
+			view: Once,
+			want: []string{"2024: 1 $50B | 1 $50B 0GW", "2025: 2 $300B | 3 $350B 6.5GW"},
+		},
+	}...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, p := range Timeline(tt.ds, u, tt.by, deal.Headline) {
+			for _, p := range Timeline(tt.ds, u, tt.by, deal.Headline, tt.view) {
 				got = append(got, periodLine(p))
 			}
 			if !slices.Equal(got, tt.want) {
@@ -115,7 +149,7 @@ func TestTimelineEndsAtTheGrandTotal(t *testing.T) {
 	u := NewUmbrellas(all)
 	for _, by := range []By{ByMonth, ByQuarter, ByYear} {
 		for _, b := range []deal.Bound{deal.Low, deal.Headline, deal.High} {
-			ps := Timeline(all, u, by, b)
+			ps := Timeline(all, u, by, b, Once)
 			last := ps[len(ps)-1].Running
 			if want := Total(all, u, b); fmt.Sprint(briefOf(last)) != fmt.Sprint(briefOf(want)) {
 				t.Errorf("%s %s: last running total %+v, want the grand total %+v", by, b, briefOf(last), briefOf(want))

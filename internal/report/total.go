@@ -57,6 +57,10 @@ type Tally struct {
 	// currency (dollars only): they add nothing, and are named instead.
 	OtherCurrency []string
 	Overlap       int64 // figures of parts inside an umbrella of the same sum, left out
+	// Held is what the sum of a period's deals would count that umbrellas
+	// of earlier periods already hold: left out when periods count each
+	// dollar once (see Periods).
+	Held int64
 	// TooLarge is set when the figures add up to more than an int64
 	// holds: Total and Overlap then mean nothing, and no sum may be shown.
 	TooLarge bool
@@ -412,13 +416,15 @@ type Group struct {
 type Report struct {
 	By     By
 	Bound  deal.Bound
+	View   Periods // how groups by year, quarter or month count; "" for other groups
 	Groups []Group
 	Total  Sum
 }
 
 // TotalBy sums ds at bound b in groups by, and as a grand total. Spans of
-// time come in order; other groups the largest in dollars first.
-func TotalBy(ds []*deal.Deal, u Umbrellas, by By, b deal.Bound) Report {
+// time come in order, counted as view says; other groups the largest in
+// dollars first.
+func TotalBy(ds []*deal.Deal, u Umbrellas, by By, b deal.Bound, view Periods) Report {
 	members := map[string][]*deal.Deal{}
 	var keys []string
 	for _, d := range ds {
@@ -433,6 +439,9 @@ func TotalBy(ds []*deal.Deal, u Umbrellas, by By, b deal.Bound) Report {
 		keys = []string{AllKey} // an ungrouped total always has its one row
 	}
 	r := Report{By: by, Bound: b, Total: Total(ds, u, b)}
+	if by.Chronological() {
+		r.View = view
+	}
 	for _, k := range keys {
 		g := Group{k, Total(members[k], u, b)}
 		if g.Deals > 0 || len(keys) == 1 { // a group of retired deals only is no group
@@ -440,6 +449,16 @@ func TotalBy(ds []*deal.Deal, u Umbrellas, by By, b deal.Bound) Report {
 		}
 	}
 	slices.SortFunc(r.Groups, by.order)
+	if by.Chronological() && view == Once {
+		var sofar []*deal.Deal
+		var before Sum
+		for i := range r.Groups {
+			sofar = append(sofar, members[r.Groups[i].Key]...)
+			now := Total(sofar, u, b)
+			r.Groups[i].onlyNew(before, now)
+			before = now
+		}
+	}
 	return r
 }
 

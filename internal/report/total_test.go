@@ -294,7 +294,7 @@ func TestTotalBy(t *testing.T) {
 			if tt.keep != nil {
 				ds = pick(t, all, tt.keep...)
 			}
-			r := TotalBy(ds, u, tt.by, deal.Headline)
+			r := TotalBy(ds, u, tt.by, deal.Headline, Full)
 			var got []string
 			for _, g := range r.Groups {
 				got = append(got, groupLine(g.Key, g.Sum))
@@ -314,7 +314,7 @@ func TestTotalByCountsEachDealOnceInTheGrandTotal(t *testing.T) {
 		mk(t, "a", "$10B", "1 GW", parties("X", "Y", "Z")),
 		mk(t, "b", "undisclosed", "", parties("X", "Y")),
 	}
-	r := TotalBy(all, Umbrellas{}, ByParty, deal.Headline)
+	r := TotalBy(all, Umbrellas{}, ByParty, deal.Headline, Once)
 	if got := briefOf(r.Total); got.Deals != 2 || got.USD != 10*B || got.UndUSD != 1 {
 		t.Errorf("grand total %+v, want 2 deals, $10B, 1 undisclosed", got)
 	}
@@ -369,16 +369,17 @@ func BenchmarkTotalBy(b *testing.B) {
 		b.Run("by="+cmp.Or(string(by), "none"), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				TotalBy(ds, u, by, deal.Headline)
+				TotalBy(ds, u, by, deal.Headline, Once)
 			}
 		})
 	}
 }
 
 // TestTotalBoundsProperty draws random sets of deals with umbrellas nested
-// at random, figures of every wording, retired deals and filters, and
-// holds the rules a quoted sum rests on: low ≤ headline ≤ high, and a sum
-// is never below any deal it counts.
+// at random, figures of every wording, retired deals, dates and filters,
+// and holds the rules a quoted sum rests on: low ≤ headline ≤ high; a sum
+// is never below any deal it counts; periods counted once add up to the
+// grand total, none below zero.
 func TestTotalBoundsProperty(t *testing.T) {
 	usd := []string{"", "undisclosed", "$10B", "up to $50B", "over $5B", "about $7B", "$1B-$3B", "at least $2B", "nearly $4B", "$300B", "up to $500B"}
 	power := []string{"", "undisclosed", "1 GW", "up to 10 GW", "about 7 GW", "1-3 GW", "at least 500 MW"}
@@ -394,6 +395,7 @@ func TestTotalBoundsProperty(t *testing.T) {
 			if r.IntN(8) == 0 {
 				d.Status = "cancelled"
 			}
+			d.Announced = deal.Date{Year: 2024 + r.IntN(3), Month: 1 + r.IntN(12), Day: 1}
 			all = append(all, d)
 		}
 		var ds []*deal.Deal
@@ -421,6 +423,25 @@ func TestTotalBoundsProperty(t *testing.T) {
 				}
 			}
 			prev = s
+			for _, by := range []By{ByMonth, ByQuarter, ByYear} {
+				var usd, w int64
+				for _, p := range Timeline(ds, u, by, b, Once) {
+					if p.Dollars.Total < 0 || p.Power.Total < 0 || p.Dollars.Held < 0 || p.Power.Held < 0 {
+						t.Fatalf("round %d: %v by %s: period %s adds $%d and %d W, holding $%d and %d W\n%s", round, b, by, p.Key, p.Dollars.Total, p.Power.Total, p.Dollars.Held, p.Power.Held, describe(ds, all))
+					}
+					usd, w = usd+p.Dollars.Total, w+p.Power.Total
+				}
+				if usd != s.Dollars.Total || w != s.Power.Total {
+					t.Fatalf("round %d: %v by %s: the periods add up to $%d and %d W, the total is $%d and %d W\n%s", round, b, by, usd, w, s.Dollars.Total, s.Power.Total, describe(ds, all))
+				}
+				var gusd, gw int64
+				for _, g := range TotalBy(ds, u, by, b, Once).Groups {
+					gusd, gw = gusd+g.Dollars.Total, gw+g.Power.Total
+				}
+				if gusd != s.Dollars.Total || gw != s.Power.Total {
+					t.Fatalf("round %d: %v: total --by %s adds up to $%d and %d W, the total is $%d and %d W\n%s", round, b, by, gusd, gw, s.Dollars.Total, s.Power.Total, describe(ds, all))
+				}
+			}
 		}
 	}
 }
