@@ -318,6 +318,12 @@ func bindBound(cmd *cobra.Command, bound *string) {
 	cmd.RegisterFlagCompletionFunc("bound", fixedCompletion([]string{"headline", "low", "high"}))
 }
 
+// bindIncludeCancelled binds --include-cancelled: sums and graphs leave
+// out cancelled and superseded deals unless it is given.
+func bindIncludeCancelled(cmd *cobra.Command, retired *bool) {
+	cmd.Flags().BoolVar(retired, "include-cancelled", false, "count cancelled and superseded deals too (sums and graphs leave them out)")
+}
+
 // bindPeriods binds --periods, how periods of time count a part whose
 // umbrella is in an earlier one.
 func bindPeriods(cmd *cobra.Command, periods *string) {

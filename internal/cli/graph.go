@@ -22,6 +22,7 @@ type graphOptions struct {
 	cycles    bool
 	maxLength int
 	limit     int
+	retired   bool // --include-cancelled
 }
 
 func newGraphCmd(app *App) *cobra.Command {
@@ -42,7 +43,11 @@ says so on stderr.
 
 -o dot writes Graphviz, -o mermaid a flowchart that GitHub renders; with
 --cycles they draw only the edges on a cycle. Node labels carry each party's
-totals over all the selected flows.`,
+totals over all the selected flows.
+
+Cancelled and superseded deals are left out, as sums leave them out
+(--include-cancelled draws them). With a table or a picture, a note on stderr
+names them, and the selected deals that have no flows and so are not drawn.`,
 		Example: `  dealtrack graph
   dealtrack graph --party OpenAI -o json
   dealtrack graph --cycles
@@ -58,6 +63,7 @@ totals over all the selected flows.`,
 	fl.BoolVar(&opts.cycles, "cycles", false, "list the circular chains of flows instead of the edges")
 	fl.IntVar(&opts.maxLength, "max-length", 6, "with --cycles: the most parties on a cycle")
 	fl.IntVar(&opts.limit, "limit", 1000, "with --cycles: the most cycles to find, up to 100000 (0: 100000)")
+	bindIncludeCancelled(cmd, &opts.retired)
 	return cmd
 }
 
@@ -80,6 +86,18 @@ func runGraph(app *App, cmd *cobra.Command, opts *graphOptions) error {
 	_, ds, err := app.selectDeals(cmd, filter)
 	if err != nil {
 		return err
+	}
+	var retired []string
+	if !opts.retired {
+		ds = slices.DeleteFunc(slices.Clone(ds), func(d *deal.Deal) bool {
+			if d.Retired() {
+				retired = append(retired, d.ID)
+			}
+			return d.Retired()
+		})
+	}
+	if f := opts.output.format; f == "table" || isDrawing(f) {
+		app.noteLeftOut(retired, withoutFlows(ds))
 	}
 	g := report.NewGraph(ds, bound)
 	pic := picture{title: "Money flows between the parties", caption: caption(cmd, bound, filter.AsOf)}
@@ -132,6 +150,36 @@ func (app *App) warnCut(s report.CycleSearch, b report.CycleBounds) {
 		app.warnf("stopped at --limit %d cycles; more exist (the shortest are listed: raise --limit or select fewer deals)", b.Limit)
 	case s.LargestGroup > b.MaxLength:
 		app.warnf("cycles of more than %d parties were not searched (--max-length), and %d parties all reach one another, so longer cycles may exist", b.MaxLength, s.LargestGroup)
+	}
+}
+
+// withoutFlows lists the deals of ds that have no flow between two parties.
+func withoutFlows(ds []*deal.Deal) []string {
+	var ids []string
+	for _, d := range ds {
+		if !slices.ContainsFunc(d.Flows, func(f deal.Flow) bool { return f.From != f.To }) {
+			ids = append(ids, d.ID)
+		}
+	}
+	return ids
+}
+
+// maxNamed is how many deals a note names before it counts the rest.
+const maxNamed = 10
+
+// noteLeftOut says on stderr which selected deals a graph does not draw.
+func (app *App) noteLeftOut(retired, flowless []string) {
+	if len(retired) > 0 {
+		fmt.Fprintf(app.Err, "dealtrack: note: %d cancelled or superseded %s left out (--include-cancelled draws them): %s\n",
+			len(retired), plural(len(retired), "deal", "deals"), strings.Join(retired, ", "))
+	}
+	if len(flowless) > 0 {
+		ids := strings.Join(flowless, ", ")
+		if len(flowless) > maxNamed {
+			ids = strings.Join(flowless[:maxNamed], ", ") + fmt.Sprintf(" and %d more (list them with dealtrack list --where 'flows == 0' and the same filters)", len(flowless)-maxNamed)
+		}
+		fmt.Fprintf(app.Err, "dealtrack: note: %d selected %s no flows, so %s not drawn: %s\n",
+			len(flowless), plural(len(flowless), "deal has", "deals have"), plural(len(flowless), "it is", "they are"), ids)
 	}
 }
 
@@ -268,9 +316,10 @@ type edgeRecord struct {
 }
 
 type cycleRecord struct {
-	Parties []string          `json:"parties" yaml:"parties"`
-	Edges   []cycleEdgeRecord `json:"edges" yaml:"edges"`
-	USDMin  *int64            `json:"usd_min" yaml:"usd_min"`
+	Parties         []string          `json:"parties" yaml:"parties"`
+	Edges           []cycleEdgeRecord `json:"edges" yaml:"edges"`
+	USDMin          *int64            `json:"usd_min" yaml:"usd_min"`
+	USDLargestKnown *int64            `json:"usd_largest_known" yaml:"usd_largest_known"`
 }
 
 type cycleEdgeRecord struct {
@@ -293,7 +342,7 @@ func edgeRecords(edges []report.Edge) []edgeRecord {
 func cycleRecords(cs []report.Cycle) []cycleRecord {
 	out := make([]cycleRecord, len(cs))
 	for i, c := range cs {
-		r := cycleRecord{Parties: c.Parties, Edges: make([]cycleEdgeRecord, len(c.Edges)), USDMin: optInt(c.USDMin())}
+		r := cycleRecord{Parties: c.Parties, Edges: make([]cycleEdgeRecord, len(c.Edges)), USDMin: optInt(c.USDMin()), USDLargestKnown: optInt(c.LargestKnown())}
 		for j, e := range c.Edges {
 			_, _, _, q := dollarFields(e.Sum)
 			r.Edges[j] = cycleEdgeRecord{e.From, e.To, optInt(e.USD, e.Known), e.Deals, q}
@@ -334,6 +383,19 @@ func minEdge(c report.Cycle) report.Edge {
 	return least
 }
 
+// largestKnownEdge is the edge of c with the most money among those with a
+// figure: what is known of a circle whose round trip is not.
+func largestKnownEdge(c report.Cycle) (report.Edge, bool) {
+	var most report.Edge
+	found := false
+	for _, e := range c.Edges {
+		if e.Known && (!found || e.USD > most.USD) {
+			most, found = e, true
+		}
+	}
+	return most, found
+}
+
 // cycleTable is graph --cycles' table: one row per cycle, with the deals
 // of each edge in the chain's order.
 func cycleTable(cs []report.Cycle) *render.Table {
@@ -343,6 +405,9 @@ func cycleTable(cs []report.Cycle) *render.Table {
 	for _, c := range cs {
 		chain := append(append([]string{}, c.Parties...), c.Parties[0])
 		usdMin := render.Cell{Text: "undisclosed"}
+		if e, ok := largestKnownEdge(c); ok {
+			usdMin.Text = "undisclosed; an edge " + e.Human()
+		}
 		if v, ok := c.USDMin(); ok {
 			usdMin = render.Cell{Text: minEdge(c).Human(), Plain: strconv.FormatInt(v, 10)}
 		}

@@ -41,7 +41,7 @@ prints cleanly. It goes to standard output.`,
 	}
 	opts.filter.bind(cmd)
 	bindBound(cmd, &opts.bound)
-	cmd.Flags().BoolVar(&opts.retired, "include-cancelled", false, "count cancelled and superseded deals in sums too")
+	bindIncludeCancelled(cmd, &opts.retired)
 	return cmd
 }
 

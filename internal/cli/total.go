@@ -139,7 +139,7 @@ func (r *reportFlags) bind(cmd *cobra.Command, pictures ...string) {
 	})
 	r.output.bind(cmd, pictures...)
 	bindBound(cmd, &r.bound)
-	cmd.Flags().BoolVar(&r.retired, "include-cancelled", false, "count cancelled and superseded deals in sums too")
+	bindIncludeCancelled(cmd, &r.retired)
 }
 
 // parse checks the flag values that need no data; a bad one is a usage

@@ -99,6 +99,8 @@ var Fields = []Field{
 		value: func(d *deal.Deal) any { return orNil(d.SupersededBy) }, Example: `superseded_by == nil`},
 	{Name: "reported", Type: List, Doc: "the figures that rest on press reports only: dollars, gigawatts, amount",
 		value: func(d *deal.Deal) any { return d.Reported }, Example: `"dollars" in reported`},
+	{Name: "flows", Type: Integer, Doc: "how many money flows the deal records",
+		value: func(d *deal.Deal) any { return len(d.Flows) }, Example: `flows == 0`},
 	{Name: "confirmed", Type: Bool, Doc: "a source is a party's own statement or a filing",
 		value: func(d *deal.Deal) any { return d.Confirmed() }, Example: `not confirmed`},
 }

@@ -28,6 +28,30 @@ func (c Cycle) USDMin() (int64, bool) {
 	return least, len(c.Edges) > 0
 }
 
+// LargestKnown is the largest edge on c that has a figure: what is known
+// of a circle whose round trip is not. It is not known when no edge has a
+// figure.
+func (c Cycle) LargestKnown() (int64, bool) {
+	var most int64
+	known := false
+	for _, e := range c.Edges {
+		if e.Known && (!known || e.USD > most) {
+			most, known = e.USD, true
+		}
+	}
+	return most, known
+}
+
+// rank is what orders cycles: the money that goes round, or for a circle
+// with an edge of unknown size what is known of it, its largest known edge.
+func (c Cycle) rank() int64 {
+	if v, ok := c.USDMin(); ok {
+		return v
+	}
+	v, _ := c.LargestKnown()
+	return v
+}
+
 // CycleBounds keep the search for cycles finite: on a dense graph the
 // number of circles explodes with their length.
 type CycleBounds struct {
@@ -37,7 +61,9 @@ type CycleBounds struct {
 
 // CycleSearch is what a search found, and whether a bound cut it short.
 type CycleSearch struct {
-	// Cycles are sorted by USDMin, largest first, unknown last; then by
+	// Cycles are sorted largest first by USDMin or, when that is unknown,
+	// by LargestKnown, so that a circle with one undisclosed edge is not
+	// buried under small ones; at a tie a known USDMin first; then by
 	// length, shortest first; then by their parties.
 	Cycles []Cycle
 	// Limited is set when more cycles exist than Limit. The search goes
@@ -75,18 +101,18 @@ func FindCycles(g *Graph, b CycleBounds) CycleSearch {
 	return CycleSearch{Cycles: found, Limited: s.limited, LargestGroup: x.largestComponent()}
 }
 
-// compareCycles orders cycles by USDMin, largest first and unknown last,
-// then by length and by parties.
+// compareCycles orders cycles as CycleSearch.Cycles says.
 func compareCycles(a, b Cycle) int {
-	va, ka := a.USDMin()
-	vb, kb := b.USDMin()
+	_, ka := a.USDMin()
+	_, kb := b.USDMin()
+	known := 0
 	switch {
 	case ka && !kb:
-		return -1
+		known = -1
 	case kb && !ka:
-		return 1
+		known = 1
 	}
-	return cmp.Or(cmp.Compare(vb, va), cmp.Compare(len(a.Parties), len(b.Parties)), slices.Compare(a.Parties, b.Parties))
+	return cmp.Or(cmp.Compare(b.rank(), a.rank()), known, cmp.Compare(len(a.Parties), len(b.Parties)), slices.Compare(a.Parties, b.Parties))
 }
 
 // adjacency is g with parties numbered in name order.

@@ -60,8 +60,14 @@ func TestFindCycles(t *testing.T) {
 		{"disconnected parts each have their cycles",
 			[]string{"a: A -> B $1B", "a: B -> A $1B", "b: P -> Q $2B", "b: Q -> R $2B", "b: R -> P $2B", "c: B -> P $9B"},
 			[]string{"P→Q→R→P $2B", "A→B→A $1B"}},
-		{"an undisclosed edge makes the cycle's minimum unknown, listed last",
-			[]string{"a: A -> B undisclosed", "a: B -> A $1B", "b: C -> D $1M", "b: D -> C $1M"},
+		{"an undisclosed edge makes the cycle's minimum unknown; it ranks by its largest known edge",
+			[]string{"a: A -> B undisclosed", "a: B -> A $1B", "b: C -> D $1M", "b: D -> C $1M", "c: E -> F $5B", "c: F -> E $5B"},
+			[]string{"E→F→E $5B", "A→B→A ?", "C→D→C $1M"}},
+		{"at a tie, a known round trip before an unknown one",
+			[]string{"a: A -> B undisclosed", "a: B -> A $1B", "b: C -> D $1B", "b: D -> C $1B"},
+			[]string{"C→D→C $1B", "A→B→A ?"}},
+		{"no edge known: last",
+			[]string{"a: A -> B undisclosed", "a: B -> A undisclosed", "b: C -> D $1M", "b: D -> C $1M"},
 			[]string{"C→D→C $1M", "A→B→A ?"}},
 		{"an edge with some known flows counts its known sum",
 			[]string{"a: A -> B undisclosed", "b: A -> B $2B", "c: B -> A $5B"},
@@ -95,12 +101,12 @@ func TestCycleEdgesCarryDeals(t *testing.T) {
 		t.Fatalf("got %q, want two cycles", cycleLines(s.Cycles))
 	}
 	var got []string
-	for _, e := range s.Cycles[0].Edges {
+	for _, e := range s.Cycles[1].Edges { // NVIDIA ↔ OpenAI ranks first, by its $100B edge
 		got = append(got, e.From+">"+e.To+":"+strings.Join(e.Deals, ","))
 	}
 	want := []string{"NVIDIA>OpenAI:nvidia-openai-10gw", "OpenAI>Oracle:oracle-openai-cloud", "Oracle>NVIDIA:oracle-nvidia-abilene-chips"}
 	if !slices.Equal(got, want) {
-		t.Errorf("edges of %s:\n got %q\nwant %q", cycleLine(s.Cycles[0]), got, want)
+		t.Errorf("edges of %s:\n got %q\nwant %q", cycleLine(s.Cycles[1]), got, want)
 	}
 	var drawn []string
 	for _, e := range CycleEdges(s.Cycles) {
