@@ -85,7 +85,8 @@ stats() { python3 -c 'import statistics,sys; v=[float(x) for x in sys.stdin.read
 
 # timed RUNS COMMAND... runs COMMAND once to warm up, then RUNS times, and
 # prints the median, min and max wall time in seconds: with hyperfine
-# when there is one (without a shell), else with date.
+# when there is one (without a shell), else with date. The command's
+# notes and warnings on stderr are not part of what is measured.
 timed() {
   local runs=$1
   shift
@@ -93,11 +94,11 @@ timed() {
     hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$WORK/h.json" "$(printf '%q ' "$@")" >/dev/null
     python3 -c 'import json,sys; print("\n".join(str(t) for t in json.load(open(sys.argv[1]))["results"][0]["times"]))' "$WORK/h.json" | stats
   else
-    "$@" >/dev/null
+    "$@" >/dev/null 2>&1
     for _ in $(seq "$runs"); do
       local start end
       start=$(date +%s%N)
-      "$@" >/dev/null
+      "$@" >/dev/null 2>&1
       end=$(date +%s%N)
       echo "$(((end - start) / 1000))e-6"
     done | stats
