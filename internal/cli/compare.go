@@ -192,13 +192,13 @@ func partyRows(row rowFunc) {
 	row("dollars", "usd", func(s report.Side) render.Cell { return dollarsCell(s.Sum.Dollars.Total, s.USD.OK) })
 	row("undisclosed dollars", "undisclosed_usd", func(s report.Side) render.Cell { return dealCount(s.Sum.Dollars.Undisclosed) })
 	row("overlap dollars", "overlap_usd", func(s report.Side) render.Cell {
-		return dollarsCell(s.Sum.Dollars.Overlap, s.Sum.Dollars.Overlap > 0)
+		return overlapCells(s.Sum)[0]
 	})
 	row("dollars vs first", "usd_ratio", func(s report.Side) render.Cell { return ratioCell(s.USDRatio) })
 	row("power", "gw", func(s report.Side) render.Cell { return wattsCell(s.Sum.Power.Total, s.Watts.OK) })
 	row("undisclosed power", "undisclosed_gw", func(s report.Side) render.Cell { return dealCount(s.Sum.Power.Undisclosed) })
 	row("overlap power", "overlap_gw", func(s report.Side) render.Cell {
-		return wattsCell(s.Sum.Power.Overlap, s.Sum.Power.Overlap > 0)
+		return overlapCells(s.Sum)[1]
 	})
 	row("power vs first", "gw_ratio", func(s report.Side) render.Cell { return ratioCell(s.GWRatio) })
 }

@@ -202,9 +202,9 @@ type periodRecord struct {
 	Period       string `json:"period" yaml:"period"`
 	sumRecord    `yaml:",inline"`
 	heldRecord   `yaml:",inline"`
-	RunningDeals int     `json:"running_deals" yaml:"running_deals"`
-	RunningUSD   int64   `json:"running_usd" yaml:"running_usd"`
-	RunningGW    float64 `json:"running_gw" yaml:"running_gw"`
+	RunningDeals int      `json:"running_deals" yaml:"running_deals"`
+	RunningUSD   *int64   `json:"running_usd" yaml:"running_usd"`
+	RunningGW    *float64 `json:"running_gw" yaml:"running_gw"`
 }
 
 func newTimelineRecord(by report.By, b deal.Bound, view report.Periods, periods []report.Period) timelineRecord {
@@ -215,8 +215,8 @@ func newTimelineRecord(by report.By, b deal.Bound, view report.Periods, periods 
 			sumRecord:    newSumRecord(p.Sum),
 			heldRecord:   newHeldRecord(p.Sum),
 			RunningDeals: p.Running.Deals,
-			RunningUSD:   p.Running.Dollars.Total,
-			RunningGW:    deal.GW(p.Running.Power.Total),
+			RunningUSD:   optInt(p.Running.Dollars.Total, p.Running.Dollars.Counted > 0),
+			RunningGW:    optGW(p.Running.Power.Total, p.Running.Power.Counted > 0),
 		}
 	}
 	return rec

@@ -209,15 +209,13 @@ var sumColumns = []render.Column{
 // sumCells are a sum's deal count and figures, in the order of
 // sumColumns after "deals".
 func sumCells(s report.Sum) []render.Cell {
-	return []render.Cell{
+	return append([]render.Cell{
 		count(s.Deals),
 		dollarsCell(s.Dollars.Total, s.Dollars.Counted > 0),
 		wattsCell(s.Power.Total, s.Power.Counted > 0),
 		dealCount(s.Dollars.Undisclosed),
 		dealCount(s.Power.Undisclosed),
-		dollarsCell(s.Dollars.Overlap, s.Dollars.Overlap > 0),
-		wattsCell(s.Power.Overlap, s.Power.Overlap > 0),
-	}
+	}, overlapCells(s)...)
 }
 
 func count(n int) render.Cell { return render.Str(strconv.Itoa(n)) }
@@ -239,20 +237,34 @@ func dealCount(n int) render.Cell {
 
 // dollarsCell shows a summed amount, or a dash for people when nothing was
 // added (scripts still read 0).
+// dollarsCell is a sum of dollars: "–" for people and empty in csv and
+// tsv when no figure went into it, never 0.
 func dollarsCell(v int64, known bool) render.Cell {
-	c := render.Cell{Text: "–", Plain: strconv.FormatInt(v, 10)}
-	if known {
-		c.Text = deal.FormatDollars(v, false)
+	if !known {
+		return render.Cell{Text: "–"}
 	}
-	return c
+	return render.Cell{Text: deal.FormatDollars(v, false), Plain: strconv.FormatInt(v, 10)}
 }
 
-func wattsCell(w int64, known bool) render.Cell {
-	c := render.Cell{Text: "–", Plain: deal.DecimalGW(w)}
-	if known {
-		c.Text = deal.FormatWatts(w, false)
+// overlapCells are what a sum left out as overlap, which may truly be 0
+// (shown "–" to people, 0 in csv and tsv).
+func overlapCells(s report.Sum) []render.Cell {
+	usd, w := dollarsCell(s.Dollars.Overlap, true), wattsCell(s.Power.Overlap, true)
+	if s.Dollars.Overlap == 0 {
+		usd.Text = "–"
 	}
-	return c
+	if s.Power.Overlap == 0 {
+		w.Text = "–"
+	}
+	return []render.Cell{usd, w}
+}
+
+// wattsCell is a sum of power, read like dollarsCell.
+func wattsCell(w int64, known bool) render.Cell {
+	if !known {
+		return render.Cell{Text: "–"}
+	}
+	return render.Cell{Text: deal.FormatWatts(w, false), Plain: deal.DecimalGW(w)}
 }
 
 // explainTotal says, under the table, how a deal counts in several groups,
@@ -386,12 +398,12 @@ func newHeldRecord(s report.Sum) heldRecord {
 	return heldRecord{s.Dollars.Held, deal.GW(s.Power.Held)}
 }
 
-// sumRecord is a sum's figures: usd in dollars, gw in gigawatts,
-// undisclosed_* counts of deals.
+// sumRecord is a sum's figures: usd in dollars, gw in gigawatts (null
+// when no figure went into them, never 0), undisclosed_* counts of deals.
 type sumRecord struct {
 	Deals          int      `json:"deals" yaml:"deals"`
-	USD            int64    `json:"usd" yaml:"usd"`
-	GW             float64  `json:"gw" yaml:"gw"`
+	USD            *int64   `json:"usd" yaml:"usd"`
+	GW             *float64 `json:"gw" yaml:"gw"`
 	UndisclosedUSD int      `json:"undisclosed_usd" yaml:"undisclosed_usd"`
 	UndisclosedGW  int      `json:"undisclosed_gw" yaml:"undisclosed_gw"`
 	OverlapUSD     int64    `json:"overlap_usd" yaml:"overlap_usd"`
@@ -468,8 +480,8 @@ func newTotalRecord(r report.Report) totalRecord {
 func newSumRecord(s report.Sum) sumRecord {
 	return sumRecord{
 		Deals:          s.Deals,
-		USD:            s.Dollars.Total,
-		GW:             deal.GW(s.Power.Total),
+		USD:            optInt(s.Dollars.Total, s.Dollars.Counted > 0),
+		GW:             optGW(s.Power.Total, s.Power.Counted > 0),
 		UndisclosedUSD: s.Dollars.Undisclosed,
 		UndisclosedGW:  s.Power.Undisclosed,
 		OverlapUSD:     s.Dollars.Overlap,
