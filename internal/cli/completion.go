@@ -13,6 +13,16 @@ import (
 // completeFields completes a comma-separated list of fields, as --sort
 // and --columns take; with descending, a field may start with -.
 func completeFields(descending bool) cobra.CompletionFunc {
+	items := make([][2]string, len(query.Fields))
+	for i, f := range query.Fields {
+		items[i] = [2]string{f.Name, f.Doc}
+	}
+	return completeCommaList(items, descending)
+}
+
+// completeCommaList completes a comma-separated list of names, each given
+// with its description; with descending, a name may start with -.
+func completeCommaList(items [][2]string, descending bool) cobra.CompletionFunc {
 	return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		done, last := "", toComplete
 		if i := strings.LastIndex(toComplete, ","); i >= 0 {
@@ -22,9 +32,9 @@ func completeFields(descending bool) cobra.CompletionFunc {
 			done += "-"
 		}
 		var out []cobra.Completion
-		for _, f := range query.Fields {
-			if c := done + f.Name; strings.HasPrefix(c, toComplete) {
-				out = append(out, cobra.CompletionWithDesc(c, f.Doc))
+		for _, it := range items {
+			if c := done + it[0]; strings.HasPrefix(c, toComplete) {
+				out = append(out, cobra.CompletionWithDesc(c, it[1]))
 			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace

@@ -107,6 +107,8 @@ var ownMeaning = map[string]string{
 	"dealtrack timeline --output": "the same formats, and a chart (svg)",
 	"dealtrack total --output":    "the same formats, and a chart (svg)",
 	"dealtrack graph --limit":     "graph --cycles --limit N bounds the cycle search, as list --limit bounds rows",
+	"dealtrack total --limit":     "total --limit N shows N groups, as list --limit shows N deals",
+	"dealtrack total --sort":      "the same syntax as list --sort, over a total's columns",
 }
 
 // oneValue lists the flags that take one value on a command that records a

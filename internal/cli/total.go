@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -19,6 +20,8 @@ type totalOptions struct {
 	reportFlags
 	by      string
 	periods string
+	sort    string
+	limit   int
 }
 
 func newTotalCmd(app *App) *cobra.Command {
@@ -55,6 +58,7 @@ full instead. json and yaml say which in "periods".`,
   dealtrack total --by party --since 2025
   dealtrack total --by quarter --party OpenAI
   dealtrack total --by year --periods full
+  dealtrack total --by party --sort -usd --limit 5
   dealtrack total --by kind --bound low
   dealtrack total --by party -o json | jq '.groups[] | select(.key == "OpenAI") | .usd'`,
 		Args: args(cobra.NoArgs),
@@ -64,6 +68,12 @@ full instead. json and yaml say which in "periods".`,
 	cmd.Flags().StringVar(&opts.by, "by", "", "group by "+joinEnum(report.Bys)+" (default: one row for all)")
 	cmd.RegisterFlagCompletionFunc("by", fixedCompletion(enumStrings(report.Bys)))
 	bindPeriods(cmd, &opts.periods)
+	cmd.Flags().StringVar(&opts.sort, "sort", "", "sort the groups by "+strings.Join(report.GroupKeyNames, ", ")+", comma-separated, - in front for descending (default: periods in order, other groups by dollars, largest first)")
+	cmd.RegisterFlagCompletionFunc("sort", completeCommaList([][2]string{
+		{"key", "the group: party, period, kind..."}, {"deals", "deals in the group"},
+		{"usd", "dollars"}, {"gw", "gigawatts"},
+	}, true))
+	cmd.Flags().IntVar(&opts.limit, "limit", 0, "show at most N groups (0: all); the total still counts every deal")
 	return cmd
 }
 
@@ -83,11 +93,24 @@ func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
 	if cmd.Flags().Changed("periods") && !by.Chronological() {
 		return usageErrorf(cmd, "--periods applies to --by year, quarter or month")
 	}
+	var order []report.GroupKey
+	if opts.sort != "" {
+		if order, err = report.ParseGroupOrder(opts.sort); err != nil {
+			return flagValueError(cmd, "sort", opts.sort, err)
+		}
+	}
+	if opts.limit < 0 {
+		return flagValueError(cmd, "limit", strconv.Itoa(opts.limit), errors.New("use 0 (all groups) or more"))
+	}
 	set, ds, err := app.selectDeals(cmd, filter)
 	if err != nil {
 		return err
 	}
 	r := report.TotalBy(ds, opts.umbrellas(set.Deals), by, bound, view)
+	r.SortGroups(order)
+	if shown := len(r.Groups); opts.limit > 0 && shown > opts.limit {
+		r.Groups, r.Omitted = r.Groups[:opts.limit], shown-opts.limit
+	}
 	sums := []report.Sum{r.Total}
 	for _, g := range r.Groups {
 		sums = append(sums, g.Sum)
@@ -274,6 +297,9 @@ func explainTotal(w io.Writer, r report.Report, opts render.Options) error {
 	if r.By == report.ByParty || r.By == report.ByTag {
 		fmt.Fprintf(w, "\nA deal counts in full under each of its %s; the total counts it once.\n", map[report.By]string{report.ByParty: "parties", report.ByTag: "tags"}[r.By])
 	}
+	if r.Omitted > 0 {
+		fmt.Fprintf(w, "\n%d more %s not shown (--limit); the total counts every deal.\n", r.Omitted, plural(r.Omitted, "group", "groups"))
+	}
 	explainPeriods(w, r.View, r.Groups, r.Total)
 	s := r.Total
 	if len(s.Overlaps) > 0 {
@@ -373,12 +399,13 @@ func explainRetired(w io.Writer, rs []report.Retired) {
 // contract: never rename one; add new ones.
 
 type totalRecord struct {
-	By     *string       `json:"by" yaml:"by"`
-	Bound  string        `json:"bound" yaml:"bound"`
-	View   *string       `json:"view" yaml:"view"`
-	AsOf   *string       `json:"as_of" yaml:"as_of"`
-	Groups []groupRecord `json:"groups" yaml:"groups"`
-	Total  grandRecord   `json:"total" yaml:"total"`
+	By      *string       `json:"by" yaml:"by"`
+	Bound   string        `json:"bound" yaml:"bound"`
+	View    *string       `json:"view" yaml:"view"`
+	AsOf    *string       `json:"as_of" yaml:"as_of"`
+	Groups  []groupRecord `json:"groups" yaml:"groups"`
+	Omitted int           `json:"groups_not_shown" yaml:"groups_not_shown"`
+	Total   grandRecord   `json:"total" yaml:"total"`
 }
 
 type groupRecord struct {
@@ -448,10 +475,11 @@ type overlapRecord struct {
 
 func newTotalRecord(r report.Report) totalRecord {
 	rec := totalRecord{
-		By:     optString(string(r.By)),
-		Bound:  r.Bound.String(),
-		View:   optString(string(r.View)),
-		Groups: make([]groupRecord, len(r.Groups)),
+		By:      optString(string(r.By)),
+		Bound:   r.Bound.String(),
+		View:    optString(string(r.View)),
+		Omitted: r.Omitted,
+		Groups:  make([]groupRecord, len(r.Groups)),
 		Total: grandRecord{
 			sumRecord:         newSumRecord(r.Total),
 			UndisclosedUSDIDs: nonNil(r.Total.Dollars.UndisclosedIDs),

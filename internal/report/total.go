@@ -418,7 +418,10 @@ type Report struct {
 	Bound  deal.Bound
 	View   Periods // how groups by year, quarter or month count; "" for other groups
 	Groups []Group
-	Total  Sum
+	// Omitted counts the groups left out of Groups by a limit; Total still
+	// counts their deals.
+	Omitted int
+	Total   Sum
 }
 
 // TotalBy sums ds at bound b in groups by, and as a grand total. Spans of
