@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,7 +19,8 @@ import (
 
 type totalOptions struct {
 	reportFlags
-	by      string
+	by      byFlag
+	cells   string
 	periods string
 	sort    string
 	limit   int
@@ -59,14 +61,21 @@ full instead. json and yaml say which in "periods".`,
   dealtrack total --by quarter --party OpenAI
   dealtrack total --by year --periods full
   dealtrack total --by party --sort -usd --limit 5
+  dealtrack total --by party,year --sort -usd --limit 10
   dealtrack total --by kind --bound low
   dealtrack total --by party -o json | jq '.groups[] | select(.key == "OpenAI") | .usd'`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTotal(app, cmd, &opts) },
 	}
 	opts.reportFlags.bind(cmd, "svg")
-	cmd.Flags().StringVar(&opts.by, "by", "", "group by "+joinEnum(report.Bys)+" (default: one row for all)")
-	cmd.RegisterFlagCompletionFunc("by", fixedCompletion(enumStrings(report.Bys)))
+	cmd.Flags().Var(&opts.by, "by", "group by "+joinEnum(report.Bys)+"; two (--by party,quarter) make a grid of rows and columns (default: one row for all)")
+	cmd.Flags().StringVar(&opts.cells, "cells", "usd", "with two groupings: what each cell of the grid shows, "+strings.Join(cellMeasureNames, ", "))
+	cmd.RegisterFlagCompletionFunc("cells", fixedCompletion(cellMeasureNames))
+	bys := make([][2]string, len(report.Bys))
+	for i, b := range report.Bys {
+		bys[i] = [2]string{string(b), "a row (or column) per " + string(b)}
+	}
+	cmd.RegisterFlagCompletionFunc("by", completeCommaList(bys, false))
 	bindPeriods(cmd, &opts.periods)
 	cmd.Flags().StringVar(&opts.sort, "sort", "", "sort the groups by "+strings.Join(report.GroupKeyNames, ", ")+", comma-separated, - in front for descending (default: periods in order, other groups by dollars, largest first)")
 	cmd.RegisterFlagCompletionFunc("sort", completeCommaList([][2]string{
@@ -82,16 +91,25 @@ func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
 	if err != nil {
 		return err
 	}
-	by, err := report.ParseBy(opts.by)
+	bys, err := parseBys(cmd, opts.by.names)
 	if err != nil {
-		return flagValueError(cmd, "by", opts.by, err)
+		return err
 	}
 	view, err := parsePeriods(cmd, opts.periods)
 	if err != nil {
 		return err
 	}
-	if cmd.Flags().Changed("periods") && !by.Chronological() {
+	if cmd.Flags().Changed("periods") && !slices.ContainsFunc(bys, report.By.Chronological) {
 		return usageErrorf(cmd, "--periods applies to --by year, quarter or month")
+	}
+	measure := cellMeasures[opts.cells]
+	switch {
+	case measure == nil:
+		return flagValueError(cmd, "cells", opts.cells, fmt.Errorf("use %s", strings.Join(cellMeasureNames, ", ")))
+	case cmd.Flags().Changed("cells") && len(bys) != 2:
+		return usageErrorf(cmd, "--cells goes with two groupings (--by ROWS,COLUMNS)")
+	case len(bys) == 2 && opts.output.format == "svg":
+		return usageErrorf(cmd, "-o svg draws one grouping; a grid is a table (-o table, markdown, csv, tsv, json or yaml)")
 	}
 	var order []report.GroupKey
 	if opts.sort != "" {
@@ -106,11 +124,26 @@ func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
 	if err != nil {
 		return err
 	}
-	r := report.TotalBy(ds, opts.umbrellas(set.Deals), by, bound, view)
-	r.SortGroups(order)
-	if shown := len(r.Groups); opts.limit > 0 && shown > opts.limit {
-		r.Groups, r.Omitted = r.Groups[:opts.limit], shown-opts.limit
+	if len(bys) == 2 {
+		g := report.CrossTab(ds, opts.umbrellas(set.Deals), bys[0], bys[1], bound, view)
+		opts.arrange(&g.Rows, order)
+		if err := report.Exact(g.Rows.Total); err != nil {
+			return err
+		}
+		if err := render.Render(app.Out, opts.output.options(), gridTable(g, measure), newGridRecord(g, filter.AsOf)); err != nil {
+			return err
+		}
+		if opts.output.format == "table" {
+			explainGrid(app.Out, g)
+		}
+		return nil
 	}
+	by := report.ByNone
+	if len(bys) == 1 {
+		by = bys[0]
+	}
+	r := report.TotalBy(ds, opts.umbrellas(set.Deals), by, bound, view)
+	opts.arrange(&r, order)
 	sums := []report.Sum{r.Total}
 	for _, g := range r.Groups {
 		sums = append(sums, g.Sum)
@@ -130,6 +163,14 @@ func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
 		return explainTotal(app.Out, r, opts.output.options())
 	}
 	return nil
+}
+
+// arrange sorts r's groups as --sort says and keeps the first --limit.
+func (opts *totalOptions) arrange(r *report.Report, order []report.GroupKey) {
+	r.SortGroups(order)
+	if shown := len(r.Groups); opts.limit > 0 && shown > opts.limit {
+		r.Groups, r.Omitted = r.Groups[:opts.limit], shown-opts.limit
+	}
 }
 
 // reportFlags are the flags total, compare and timeline share: the
