@@ -92,7 +92,7 @@ func flowCell(s report.FlowSum) render.Cell {
 	case !s.Known:
 		return render.Cell{Text: "–"}
 	}
-	return render.Cell{Text: deal.FormatDollars(s.USD, false), Plain: fmt.Sprint(s.USD)}
+	return render.Cell{Text: s.Human(), Plain: fmt.Sprint(s.USD)}
 }
 
 func netCell(p report.PartyFlows) render.Cell {

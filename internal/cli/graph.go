@@ -277,7 +277,7 @@ func flowLine(verb string, s report.FlowSum) string {
 	if !s.Known && s.Undisclosed == 0 {
 		return ""
 	}
-	return verb + " " + dollarsWithUndisclosed(deal.FormatDollars(s.USD, false), s.Known, s.Undisclosed)
+	return verb + " " + dollarsWithUndisclosed(s.Human(), s.Known, s.Undisclosed)
 }
 
 func dollarsWithUndisclosed(dollars string, known bool, undisclosed int) string {

@@ -132,10 +132,28 @@ type FlowSum struct {
 	USD         int64 // the sum of the flows that have a figure
 	Known       bool  // whether any flow has a figure
 	Undisclosed int   // how many flows have none
+	// Sum is USD with the wording its figures share (≤ when all are "up
+	// to"), summed as an edge's flows are.
+	Sum deal.Amount
 }
 
-func (s *FlowSum) add(e Edge) {
+func (s *FlowSum) add(e Edge, b deal.Bound) {
+	switch {
+	case e.Known && s.Known:
+		s.Sum = sumFlowAmounts([]deal.Amount{s.Sum, e.Sum}, b)
+	case e.Known:
+		s.Sum = e.Sum
+	}
 	s.USD, s.Known, s.Undisclosed = addFlowUSD(s.USD, e.USD), s.Known || e.Known, s.Undisclosed+e.Undisclosed
+}
+
+// Human is the sum for people, with its wording: "undisclosed" when no
+// flow has a figure.
+func (s FlowSum) Human() string {
+	if !s.Known {
+		return "undisclosed"
+	}
+	return s.Sum.Human()
 }
 
 // PartyFlows is what one party pays to and receives from the others on a
@@ -167,10 +185,10 @@ func (g *Graph) Parties() []PartyFlows {
 		pays[pair{e.From, e.To}] = true
 	}
 	for _, e := range g.Edges {
-		party(e.From).PaidOut.add(e)
-		party(e.To).Received.add(e)
+		party(e.From).PaidOut.add(e, g.Bound)
+		party(e.To).Received.add(e, g.Bound)
 		if pays[pair{e.To, e.From}] {
-			party(e.To).Back.add(e)
+			party(e.To).Back.add(e, g.Bound)
 		}
 	}
 	out := make([]PartyFlows, 0, len(byName))

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -138,16 +139,28 @@ func TestParties(t *testing.T) {
 		"d2: OpenAI -> NVIDIA undisclosed",
 		"d3: Oracle -> NVIDIA about $40B",
 		"d4: OpenAI -> Broadcom undisclosed",
+		"d5: Broadcom -> Oracle up to $10B",
+		"d6: NVIDIA -> Oracle up to $5B",
 	), deal.Headline)
-	// Back: NVIDIA gets back from OpenAI, which it pays, an undisclosed sum;
-	// OpenAI gets back the $100B of NVIDIA, which it pays.
-	want := []PartyFlows{
-		{"Broadcom", FlowSum{}, FlowSum{0, false, 1}, FlowSum{}},
-		{"NVIDIA", FlowSum{100e9, true, 0}, FlowSum{40e9, true, 1}, FlowSum{0, false, 1}},
-		{"OpenAI", FlowSum{300e9, true, 2}, FlowSum{100e9, true, 0}, FlowSum{100e9, true, 0}},
-		{"Oracle", FlowSum{40e9, true, 0}, FlowSum{300e9, true, 0}, FlowSum{}},
+	// Back: NVIDIA gets back from OpenAI and Oracle, which it pays, ~$40B and
+	// an undisclosed sum; OpenAI gets back the $100B of NVIDIA, which it
+	// pays. A sum keeps the wording its figures share: ≤ for two ceilings,
+	// ~ for mixed ones.
+	want := []string{
+		"Broadcom: pays ≤$10B+0 receives undisclosed+1 back undisclosed+0",
+		"NVIDIA: pays ≤$105B+0 receives ~$40B+1 back ~$40B+1",
+		"OpenAI: pays $300B+2 receives ≤$100B+0 back ≤$100B+0",
+		"Oracle: pays ~$40B+0 receives ~$315B+0 back ≤$5B+0",
 	}
-	if got := g.Parties(); !slices.Equal(got, want) {
-		t.Errorf("Parties:\n got %+v\nwant %+v", got, want)
+	var got []string
+	for _, p := range g.Parties() {
+		line := func(s FlowSum) string { return fmt.Sprintf("%s+%d", s.Human(), s.Undisclosed) }
+		got = append(got, fmt.Sprintf("%s: pays %s receives %s back %s", p.Name, line(p.PaidOut), line(p.Received), line(p.Back)))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Parties:\n got %q\nwant %q", got, want)
+	}
+	if o := g.Parties()[3]; o.Received.USD != 315e9 || !o.Received.Known {
+		t.Errorf("Oracle receives $%d (known %v), want $315B", o.Received.USD, o.Received.Known)
 	}
 }
