@@ -88,10 +88,11 @@ func runCompare(app *App, cmd *cobra.Command, opts *compareOptions, ids []string
 		}
 	}
 	o, rec := opts.output.options(), newCompareRecord(sides, bound, opts.energy)
+	plain := o.Format == "csv" || o.Format == "tsv"
 	if o.Format != "table" || !opts.energy {
-		return render.Render(app.Out, o, compareTable(sides, opts.energy), rec)
+		return render.Render(app.Out, o, compareTable(sides, opts.energy, plain), rec)
 	}
-	if err := render.Render(app.Out, o, compareTable(sides, false), rec); err != nil {
+	if err := render.Render(app.Out, o, compareTable(sides, false, false), rec); err != nil {
 		return err
 	}
 	fmt.Fprintln(app.Out)
@@ -121,7 +122,9 @@ func checkCompared(cmd *cobra.Command, ids, parties, filters []string) error {
 
 // compareTable has a row per field and a column per side; csv and tsv name
 // each row by its json key, an energy equivalent by its reference's key.
-func compareTable(sides []report.Side, energy bool) *render.Table {
+// With plain (csv, tsv), a deal's figures also get rows for their wording
+// and ends, which the table's cells show as ≤, ≥, ~ and ranges.
+func compareTable(sides []report.Side, energy, plain bool) *render.Table {
 	t := &render.Table{Columns: []render.Column{{Key: "field"}}, Literal: true}
 	for _, s := range sides {
 		t.Columns = append(t.Columns, render.Column{Key: s.Name, Right: true})
@@ -136,6 +139,9 @@ func compareTable(sides []report.Side, energy bool) *render.Table {
 	perGW := "$ per GW"
 	if sides[0].Deal != nil {
 		dealRows(row)
+		if plain {
+			wordingRows(row)
+		}
 	} else {
 		partyRows(row)
 		perGW = "$ per GW (deals giving both)"
@@ -185,6 +191,35 @@ func dealRows(row rowFunc) {
 		return render.Cell{Text: s.Deal.Power.Human(), Plain: plainGW(s.Watts)}
 	})
 	row("power vs first", "gw_ratio", func(s report.Side) render.Cell { return ratioCell(s.GWRatio) })
+}
+
+// wordingRows give a deal's figures as csv and tsv need them: the
+// qualifier as written and both ends, empty when not given.
+func wordingRows(row rowFunc) {
+	text := func(p *string) render.Cell {
+		if p == nil {
+			return render.Cell{}
+		}
+		return render.Str(*p)
+	}
+	usd := func(p *int64) render.Cell {
+		if p == nil {
+			return render.Cell{}
+		}
+		return render.Cell{Plain: strconv.FormatInt(*p, 10)}
+	}
+	gw := func(p *float64) render.Cell {
+		if p == nil {
+			return render.Cell{}
+		}
+		return render.Cell{Plain: strconv.FormatFloat(*p, 'f', -1, 64)}
+	}
+	row("", "usd_qualifier", func(s report.Side) render.Cell { _, _, _, q := dollarFields(s.Deal.Dollars); return text(q) })
+	row("", "usd_low", func(s report.Side) render.Cell { _, low, _, _ := dollarFields(s.Deal.Dollars); return usd(low) })
+	row("", "usd_high", func(s report.Side) render.Cell { _, _, high, _ := dollarFields(s.Deal.Dollars); return usd(high) })
+	row("", "gw_qualifier", func(s report.Side) render.Cell { _, _, _, q := gwFields(s.Deal.Power); return text(q) })
+	row("", "gw_low", func(s report.Side) render.Cell { _, low, _, _ := gwFields(s.Deal.Power); return gw(low) })
+	row("", "gw_high", func(s report.Side) render.Cell { _, _, high, _ := gwFields(s.Deal.Power); return gw(high) })
 }
 
 func partyRows(row rowFunc) {
