@@ -236,6 +236,10 @@ func partyRows(row rowFunc) {
 		return overlapCells(s.Sum)[1]
 	})
 	row("power vs first", "gw_ratio", func(s report.Side) render.Cell { return ratioCell(s.GWRatio) })
+	row("pays", "paid_usd", func(s report.Side) render.Cell { return flowCell(s.Flows.PaidOut) })
+	row("receives", "received_usd", func(s report.Side) render.Cell { return flowCell(s.Flows.Received) })
+	row("net, received − paid", "net_usd", func(s report.Side) render.Cell { return netCell(s.Flows) })
+	row("comes back from those it pays", "back_usd", func(s report.Side) render.Cell { return flowCell(s.Flows.Back) })
 }
 
 func plainDollars(v report.Maybe) string {
@@ -319,6 +323,10 @@ type partyComparison struct {
 	Party      string `json:"party" yaml:"party"`
 	sumRecord  `yaml:",inline"`
 	comparison `yaml:",inline"`
+	PaidUSD    *int64 `json:"paid_usd" yaml:"paid_usd"`
+	Received   *int64 `json:"received_usd" yaml:"received_usd"`
+	NetUSD     *int64 `json:"net_usd" yaml:"net_usd"`
+	BackUSD    *int64 `json:"back_usd" yaml:"back_usd"`
 }
 
 type equivalentRecord struct {
@@ -338,7 +346,10 @@ func newCompareRecord(sides []report.Side, b deal.Bound, energy bool) compareRec
 	if sides[0].Deal == nil {
 		cols := make([]partyComparison, len(sides))
 		for i, s := range sides {
-			cols[i] = partyComparison{s.Name, newSumRecord(s.Sum), newComparison(s, energy)}
+			f := s.Flows
+			n, ok := net(f)
+			cols[i] = partyComparison{s.Name, newSumRecord(s.Sum), newComparison(s, energy),
+				optInt(f.PaidOut.USD, f.PaidOut.Known), optInt(f.Received.USD, f.Received.Known), optInt(n, ok), optInt(f.Back.USD, f.Back.Known)}
 		}
 		rec.Compare, rec.Columns = "parties", cols
 		return rec

@@ -23,6 +23,9 @@ type Side struct {
 	TWh      Maybe // energy in a year at full load
 	// USDRatio and GWRatio are the side's figures over the first side's.
 	USDRatio, GWRatio Maybe
+	// Flows is a party's money by direction over its deals (cancelled and
+	// superseded ones left out unless they count); zero for a deal.
+	Flows PartyFlows
 }
 
 // CompareDeals lays ds side by side at bound b.
@@ -40,13 +43,21 @@ func CompareDeals(ds []*deal.Deal, b deal.Bound) []Side {
 func CompareParties(parties []string, ds []*deal.Deal, u Umbrellas, b deal.Bound) []Side {
 	sides := make([]Side, len(parties))
 	for i, p := range parties {
-		var theirs []*deal.Deal
+		var theirs, live []*deal.Deal
 		for _, d := range ds {
 			if d.HasParty(p) {
 				theirs = append(theirs, d)
+				if u.counts(d) {
+					live = append(live, d)
+				}
 			}
 		}
 		sides[i] = newSide(p, nil, theirs, u, b)
+		for _, f := range NewGraph(live, b).Parties() {
+			if f.Name == p {
+				sides[i].Flows = f
+			}
+		}
 	}
 	return withRatios(sides)
 }
