@@ -132,12 +132,15 @@ func canonicalForms(root *os.Root, set *store.Set, folder string, only map[strin
 			continue
 		}
 		shown := filepath.Join(folder, name)
-		old, err := root.ReadFile(name)
+		old, err := store.ReadFile(root, name)
 		if err != nil {
 			refused = append(refused, fmt.Errorf("%s: %w", shown, unwrapPath(err)))
 			continue
 		}
 		canon, err := dealfile.Canonical(old)
+		if err == nil && len(canon) > store.MaxFileSize {
+			err = fmt.Errorf("its canonical form would be larger than the %d KiB a deal file may be", store.MaxFileSize>>10)
+		}
 		if err == nil && !bytes.Equal(old, canon) {
 			err = sameDeal(set, name, old, canon)
 		}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -307,6 +308,39 @@ func readCapped(fsys fs.FS, name string) ([]byte, error) {
 	}
 	if len(data) > MaxFileSize {
 		return nil, errTooLarge
+	}
+	return data, nil
+}
+
+// ReadFile reads name in root as the loader reads a deal: a plain file of
+// at most MaxFileSize bytes. It opens without blocking and then looks at
+// what it opened, so a file swapped for a pipe or a huge file since it was
+// listed is refused, never waited on or read whole.
+func ReadFile(root *os.Root, name string) ([]byte, error) {
+	f, err := root.OpenFile(name, os.O_RDONLY|openNonblock, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	refuse := func(err error) ([]byte, error) { return nil, &fs.PathError{Op: "read", Path: name, Err: err} }
+	switch {
+	case info.IsDir():
+		return refuse(errFolder)
+	case !info.Mode().IsRegular():
+		return refuse(errIrregular)
+	case info.Size() > MaxFileSize:
+		return refuse(errTooLarge)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return refuse(errTooLarge)
 	}
 	return data, nil
 }

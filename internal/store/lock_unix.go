@@ -7,6 +7,10 @@ import (
 	"syscall"
 )
 
+// openNonblock opens a pipe without waiting for a writer, so that a file
+// swapped for one is refused, not waited on.
+const openNonblock = syscall.O_NONBLOCK
+
 // Lock takes the folder's write lock, waiting for another dealtrack that
 // holds it, and returns the function that lets it go. The lock is an
 // advisory flock on .dealtrack.lock in the folder (hidden, so the loader

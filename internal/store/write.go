@@ -88,7 +88,7 @@ func Replace(root *os.Root, name string, old, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if cur, err := root.ReadFile(name); err != nil || !bytes.Equal(cur, old) {
+	if cur, err := ReadFile(root, name); err != nil || !bytes.Equal(cur, old) {
 		root.Remove(tmp)
 		return &fs.PathError{Op: "replace", Path: name, Err: ErrChanged}
 	}
