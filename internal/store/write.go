@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strconv"
 	"syscall"
+	"time"
 )
 
 // ErrChanged is returned by Replace when the file changed on disk since it
@@ -37,7 +38,9 @@ func create(root *os.Root, name string, data []byte, link func(oldname, newname 
 		return err
 	}
 	err = link(tmp, name)
-	if rmErr := root.Remove(tmp); rmErr != nil && err == nil {
+	rmErr := root.Remove(tmp)
+	forget(root, tmp)
+	if rmErr != nil && err == nil {
 		return fmt.Errorf("%s written, but its temporary file %s was left behind: %w", name, tmp, rmErr)
 	}
 	switch {
@@ -88,6 +91,7 @@ func Replace(root *os.Root, name string, old, data []byte) error {
 	if err != nil {
 		return err
 	}
+	defer forget(root, tmp)
 	if cur, err := ReadFile(root, name); err != nil || !bytes.Equal(cur, old) {
 		root.Remove(tmp)
 		return &fs.PathError{Op: "replace", Path: name, Err: ErrChanged}
@@ -105,6 +109,7 @@ func Replace(root *os.Root, name string, old, data []byte) error {
 // exactly when exact is set.
 func writeTemp(root *os.Root, name string, data []byte, perm fs.FileMode, exact bool) (string, error) {
 	dir, base := path.Split(name)
+	removeStale(root, path.Clean(dir), time.Now())
 	for range 100 {
 		tmp := dir + "." + base + ".tmp-" + strconv.FormatUint(rand.Uint64(), 36)
 		f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
@@ -114,13 +119,16 @@ func writeTemp(root *os.Root, name string, data []byte, perm fs.FileMode, exact 
 		if err != nil {
 			return "", err
 		}
+		track(root, tmp)
 		if err := chmod(f, perm, exact); err != nil {
 			f.Close()
 			root.Remove(tmp)
+			forget(root, tmp)
 			return "", err
 		}
 		if err := writeSync(f, data); err != nil {
 			root.Remove(tmp)
+			forget(root, tmp)
 			return "", err
 		}
 		return tmp, nil
