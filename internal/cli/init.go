@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -31,7 +32,9 @@ that explains the format of a deal file. With --bundled, the folder gets a
 copy of the built-in data set instead of the empty registry.
 
 DIR is created if needed; a folder that already holds files (other than
-hidden ones, such as .git) is refused, so nothing is ever overwritten.`,
+hidden ones, such as .git) is refused, so nothing is ever overwritten. The
+files are written all or nothing: into a hidden folder first, then moved
+into place; on a full disk or any other failure DIR is left as it was.`,
 		Example: `  dealtrack init ./mydeals
   dealtrack init --bundled ./deals-copy && dealtrack --data ./deals-copy check`,
 		Args: args(cobra.ExactArgs(1)),
@@ -42,6 +45,8 @@ hidden ones, such as .git) is refused, so nothing is ever overwritten.`,
 }
 
 func runInit(app *App, opts *initOptions, dir string) error {
+	_, statErr := os.Lstat(dir)
+	made := errors.Is(statErr, fs.ErrNotExist)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot make %s: %w", dir, unwrapPath(err))
 	}
@@ -59,20 +64,55 @@ func runInit(app *App, opts *initOptions, dir string) error {
 			return err
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if err := root.MkdirAll(path.Dir(name), 0o755); err != nil {
-			return fmt.Errorf("%s: %w", filepath.Join(dir, name), unwrapPath(err))
+	if err := writeAll(root, dir, files); err != nil {
+		root.Close()
+		if made {
+			os.Remove(dir) // empty again: all or nothing
 		}
-		if err := store.Create(root, name, files[name]); err != nil {
-			return fmt.Errorf("%s not written: %w", filepath.Join(dir, name), unwrapPath(err))
-		}
+		return err
 	}
-	made := "README.md and " + store.RegistryFile
+	what := "README.md and " + store.RegistryFile
 	if opts.bundled {
 		n := len(files) - 2
-		made = fmt.Sprintf("README.md, %s and %d deal %s", store.RegistryFile, n, plural(n, "file", "files"))
+		what = fmt.Sprintf("README.md, %s and %d deal %s", store.RegistryFile, n, plural(n, "file", "files"))
 	}
-	fmt.Fprintf(app.Out, "made %s with %s\n", filepath.Clean(dir), made)
+	fmt.Fprintf(app.Out, "made %s with %s\n", filepath.Clean(dir), what)
+	return nil
+}
+
+// writeAll writes files into root all or nothing: first into a hidden
+// folder inside it (which the loader skips), then moved into place by
+// renames, which need no room on the disk; if anything fails, what was
+// written or moved is removed again and root is left as it was.
+func writeAll(root *os.Root, dir string, files map[string][]byte) error {
+	staging := fmt.Sprintf(".init-%d", os.Getpid())
+	if err := root.Mkdir(staging, 0o755); err != nil {
+		return fmt.Errorf("cannot write in %s: %w", dir, unwrapPath(err))
+	}
+	defer root.RemoveAll(staging)
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		in := path.Join(staging, name)
+		if err := root.MkdirAll(path.Dir(in), 0o755); err != nil {
+			return fmt.Errorf("%s: %w; nothing written", filepath.Join(dir, name), unwrapPath(err))
+		}
+		if err := store.Create(root, in, files[name]); err != nil {
+			return fmt.Errorf("%s not written: %w; nothing written", filepath.Join(dir, name), unwrapPath(err))
+		}
+	}
+	tops := map[string]bool{}
+	for name := range files {
+		tops[strings.SplitN(name, "/", 2)[0]] = true
+	}
+	var moved []string
+	for _, top := range slices.Sorted(maps.Keys(tops)) {
+		if err := root.Rename(path.Join(staging, top), top); err != nil {
+			for _, m := range moved {
+				root.RemoveAll(m)
+			}
+			return fmt.Errorf("%s not moved into place: %w; nothing written", filepath.Join(dir, top), unwrapPath(err))
+		}
+		moved = append(moved, top)
+	}
 	return nil
 }
 
