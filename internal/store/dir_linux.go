@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path"
@@ -48,7 +49,12 @@ func (l *linuxDir) readDir(name string) ([]fs.DirEntry, error, bool) {
 	if !fs.ValidPath(name) {
 		return nil, nil, false // the root's way refuses it
 	}
-	dir, err := l.root.Open(name)
+	// A folder swapped for a pipe since it was listed must be refused, not
+	// waited on: open it as a folder only, without blocking.
+	dir, err := l.root.OpenFile(name, os.O_RDONLY|unix.O_DIRECTORY|unix.O_NONBLOCK, 0)
+	if errors.Is(err, unix.ENOTDIR) {
+		return nil, err, true
+	}
 	if err != nil {
 		return nil, nil, false
 	}

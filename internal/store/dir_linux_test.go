@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestLinuxDirReads: linuxDir reads regular files itself, at any depth,
@@ -126,5 +127,28 @@ func TestLinuxDirRefusesInvalidNames(t *testing.T) {
 		if _, _, ok := d.readRegular(name + "/x.yaml"); ok {
 			t.Errorf("read %q/x.yaml", name)
 		}
+	}
+}
+
+// TestFolderSwappedForAPipe: a folder the walk listed that became a pipe
+// before it was opened is refused at once, not waited on.
+func TestFolderSwappedForAPipe(t *testing.T) {
+	dir := folder(t, map[string]string{"deal-one.yaml": plainDeal})
+	if err := syscall.Mkfifo(filepath.Join(dir, "sub"), 0o644); err != nil {
+		t.Skipf("cannot make a named pipe here: %v", err)
+	}
+	_, d := openDir(t, dir)
+	if _, _, ok := d.readRegular("deal-one.yaml"); !ok {
+		t.Skip("openat2 is not available here")
+	}
+	done := make(chan error, 1)
+	go func() { _, err := d.ReadDir("sub"); done <- err }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, syscall.ENOTDIR) {
+			t.Errorf("readDir of a pipe: %v, want ENOTDIR", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("readDir of a pipe still blocked after 5 s")
 	}
 }

@@ -22,6 +22,11 @@ import (
 // MaxFileSize caps a deal file; a real one is a few kilobytes.
 const MaxFileSize = 1 << 20
 
+// MaxDepth caps how deep folders in a data folder are read: each level
+// makes every open below it longer, so thousands of nested folders would
+// make a walk quadratic.
+const MaxDepth = 16
+
 // Set is everything read from one data folder.
 type Set struct {
 	Deals    []*deal.Deal   // in id order; files with errors are left out
@@ -133,6 +138,9 @@ func dealFiles(fsys fs.FS, show func(string) string) ([]dealFile, []Problem) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
+		case d.IsDir() && strings.Count(p, "/")+1 > MaxDepth:
+			probs = append(probs, Problem{Path: show(p), Msg: fmt.Sprintf("folders nested more than %d deep are not read; move its deal files up", MaxDepth)})
+			return fs.SkipDir
 		case d.IsDir():
 			if isDeal {
 				probs = append(probs, Problem{Path: show(p), Msg: "a folder named like a deal file; rename it (the files in it are read all the same)"})

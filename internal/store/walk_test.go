@@ -303,3 +303,17 @@ func TestProblemPathCannotForgeLines(t *testing.T) {
 		t.Errorf("a line break in a path reached the output: %q", got)
 	}
 }
+
+// TestFolderDepth: folders are read down to MaxDepth; deeper ones are an
+// error naming the folder, and not walked, so that no nesting makes the
+// walk slow.
+func TestFolderDepth(t *testing.T) {
+	deep := strings.Repeat("d/", MaxDepth+1)
+	dir := folder(t, map[string]string{
+		strings.Repeat("d/", MaxDepth) + "deep-deal.yaml": plainDeal,
+		deep + "too-deep.yaml":                            plainDeal,
+	})
+	set := loadDir(t, dir)
+	wantIDs(t, set, "deep-deal")
+	problemFor(t, set, "deals/"+strings.TrimSuffix(deep, "/"), "folders nested more than 16 deep are not read; move its deal files up")
+}
