@@ -112,7 +112,13 @@ func runAdd(app *App, cmd *cobra.Command, opts *addOptions) error {
 	if err := app.checkNew(set, name, data, opts.strict); err != nil {
 		return err
 	}
-	if err := store.Create(root, name, data); err != nil {
+	err = store.Create(root, name, data)
+	var left *store.LeftBehind
+	if errors.As(err, &left) {
+		app.warnf("%s written, but %v", shown, left)
+		err = nil
+	}
+	if err != nil {
 		return writeError(shown, err)
 	}
 	fmt.Fprintln(app.Out, shown)

@@ -1,9 +1,12 @@
 package store
 
 import (
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -75,5 +78,29 @@ func TestRemoveTemporary(t *testing.T) {
 	RemoveTemporary()
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("left behind: %v", entries)
+	}
+}
+
+// TestCreateInAnAppendOnlyFolder: where files can be added but not
+// removed, Create writes the file and says that its temporary file stays,
+// without claiming that nothing was written.
+func TestCreateInAnAppendOnlyFolder(t *testing.T) {
+	dir := t.TempDir()
+	if out, err := exec.Command("chattr", "+a", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot make an append-only folder here: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("chattr", "-a", dir).Run() })
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	err = Create(root, "deal.yaml", []byte("title: T\n"))
+	var left *LeftBehind
+	if !errors.As(err, &left) || !strings.HasPrefix(left.Temp, ".deal.yaml.tmp-") {
+		t.Fatalf("Create: %v, want a LeftBehind naming the temporary file", err)
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "deal.yaml")); err != nil || string(data) != "title: T\n" {
+		t.Errorf("deal.yaml: %q, %v", data, err)
 	}
 }

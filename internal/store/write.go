@@ -14,6 +14,21 @@ import (
 	"time"
 )
 
+// LeftBehind is Create's error when the file was written but its
+// temporary file could not be removed (a folder where files can be added
+// but not removed): the deal is in place; the hidden file is litter the
+// loader skips.
+type LeftBehind struct {
+	Temp string // the temporary file's name
+	Err  error
+}
+
+func (e *LeftBehind) Error() string {
+	return fmt.Sprintf("its temporary file %s could not be removed (%v); remove it by hand", e.Temp, e.Err)
+}
+
+func (e *LeftBehind) Unwrap() error { return e.Err }
+
 // ErrChanged is returned by Replace when the file changed on disk since it
 // was read.
 var ErrChanged = errors.New("the file changed while it was being rewritten; run again")
@@ -41,7 +56,10 @@ func create(root *os.Root, name string, data []byte, link func(oldname, newname 
 	rmErr := root.Remove(tmp)
 	forget(root, tmp)
 	if rmErr != nil && err == nil {
-		return fmt.Errorf("%s written, but its temporary file %s was left behind: %w", name, tmp, rmErr)
+		if err := syncDir(root, path.Dir(name)); err != nil {
+			return err
+		}
+		return &LeftBehind{Temp: path.Join(path.Dir(name), tmp), Err: rmErr}
 	}
 	switch {
 	case errors.Is(err, fs.ErrExist):
