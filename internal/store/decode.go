@@ -163,6 +163,12 @@ func (fd *fileDecoder) syntaxError(err error) {
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = "yaml: " + msg[len(m[0]):]
+		if parserProblems[msg] {
+			line++ // yaml.v3 gives a parser error's line counting from 0
+		}
+	}
+	if at, c, better, ok := fd.reword(msg); ok {
+		line, col, msg = at, c, better
 	}
 	if at, c, ok := fd.tabIndent(line); ok {
 		line, col = at, c
@@ -172,6 +178,60 @@ func (fd *fileDecoder) syntaxError(err error) {
 		line, col = fd.inside(line, col)
 	}
 	fd.probs = append(fd.probs, Problem{Path: fd.path, Line: line, Col: col, Msg: msg})
+}
+
+// parserProblems are the messages of yaml.v3's parser (as opposed to its
+// scanner), whose line yaml.v3 counts from 0.
+var parserProblems = map[string]bool{
+	"yaml: did not find expected ',' or ']'":       true,
+	"yaml: did not find expected ',' or '}'":       true,
+	"yaml: did not find expected '-' indicator":    true,
+	"yaml: did not find expected <document start>": true,
+	"yaml: did not find expected key":              true,
+	"yaml: did not find expected node content":     true,
+	"yaml: found duplicate %TAG directive":         true,
+	"yaml: found duplicate %YAML directive":        true,
+	"yaml: found incompatible YAML document":       true,
+	"yaml: found undefined tag handle":             true,
+}
+
+// maxKeyLen is YAML's limit on the length of a key written plainly.
+const maxKeyLen = 1024
+
+var unknownAnchor = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+
+// reword says in a deal file's terms what two of yaml.v3's messages mean,
+// at the place they are about, which yaml.v3 does not give.
+func (fd *fileDecoder) reword(msg string) (line, col int, better string, ok bool) {
+	find := func(what string) (int, int, bool) {
+		i := bytes.Index(fd.data, []byte(what))
+		if i < 0 {
+			return 0, 0, false
+		}
+		before := fd.data[:i]
+		return bytes.Count(before, []byte("\n")) + 1, utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1, true
+	}
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		if line, col, ok := find("*" + m[1]); ok {
+			return line, col, fmt.Sprintf("*%s: an alias, and no anchor &%s before it; deal files use no anchors or aliases: write the value out", m[1], m[1]), true
+		}
+	}
+	if msg == "yaml: mapping values are not allowed in this context" || strings.HasSuffix(msg, "could not find expected ':'") {
+		for i, l := range bytes.Split(fd.data, []byte("\n")) {
+			key, _, found := bytes.Cut(bytes.TrimLeft(l, " -"), []byte(": "))
+			if found && utf8.RuneCount(key) > maxKeyLen {
+				return i + 1, 1, fmt.Sprintf("a key (a name) longer than %d characters, YAML's limit for a key; shorten it", maxKeyLen), true
+			}
+		}
+	}
+	if msg == "yaml: found incompatible YAML document" || strings.HasPrefix(msg, "yaml: found duplicate %") {
+		for i, l := range bytes.Split(fd.data, []byte("\n")) {
+			if bytes.HasPrefix(l, []byte("%")) {
+				return i + 1, 1, "a YAML directive (%YAML, %TAG): deal files have none; remove the line", true
+			}
+		}
+	}
+	return 0, 0, "", false
 }
 
 // tabIndent finds a tab in the indentation of the line a syntax error

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
 	"github.com/dealtrack/dealtrack/internal/suggest"
@@ -133,6 +134,13 @@ func dealFiles(fsys fs.FS, show func(string) string) ([]dealFile, []Problem) {
 		}
 		name := d.Name()
 		isDeal := strings.HasSuffix(name, ".yaml")
+		if !utf8.ValidString(name) && !strings.HasPrefix(name, ".") {
+			probs = append(probs, Problem{Path: show(strings.ToValidUTF8(p, "\uFFFD")), Msg: "the name is not valid UTF-8 (shown with \uFFFD); rename it: a deal file is named by its id"})
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		switch {
 		case p != "." && strings.HasPrefix(name, "."):
 			if d.IsDir() {

@@ -90,7 +90,16 @@ func TestLoadProblems(t *testing.T) {
 		{"part_of unknown", goodDeal + "part_of: stargat\n", `12:10: error: part_of: no deal has id "stargat"`},
 		{"parties not a list", replace("[Nvidia Corp, open ai]", "NVIDIA"), `5:10: error: parties: want a list`},
 		{"empty", "", `1:1: error: empty file`},
-		{"syntax", "title: [x\n", `1:1: error: yaml: `},
+		// yaml.v3 counts a parser error's line from 0: each of these was one line early
+		{"unclosed [ at the end", goodDeal + "tags: [a, b\n", `12:1: error: yaml: did not find expected ',' or ']'`},
+		{"unclosed { at the end", goodDeal + "tags: {a: b\n", `12:1: error: yaml: did not find expected ',' or '}'`},
+		{"a lone : key", goodDeal + ": x\n", `12:1: error: yaml: did not find expected key`},
+		{"a list item in a mapping", goodDeal + "- x\n", `12:1: error: yaml: did not find expected key`},
+		{"bad block scalar indent", goodDeal + "notes: |\n    a\n  b\n", `14:1: error: yaml: did not find expected key`},
+		{"undefined alias, where it is", goodDeal + "\n\nnotes: *nope\n", `14:8: error: *nope: an alias, and no anchor &nope before it`},
+		{"a key over YAML's limit", goodDeal + strings.Repeat("k", 1100) + ": x\n", `12:1: error: a key (a name) longer than 1024 characters, YAML's limit for a key; shorten it`},
+		{"a YAML directive", "%YAML 1.2\n---\n" + goodDeal, `1:1: error: a YAML directive (%YAML, %TAG): deal files have none; remove the line`},
+		{"syntax", "title: [x\n", `2:1: error: yaml: did not find expected ',' or ']'`},
 		{"twice the same party", replace("[Nvidia Corp, open ai]", "[Nvidia, NVIDIA, OpenAI]"), `5:19: error: parties[1]: NVIDIA is listed twice`},
 		{"update order", goodDeal + "updates:\n  - {date: 2025-10-01}\n  - {date: 2025-09-01}\n", `14:12: error: updates[1].date: updates go oldest first`},
 	}

@@ -74,3 +74,15 @@ func TestReadFileRefusesWhatIsNotADeal(t *testing.T) {
 		t.Errorf("ReadFile(deal.yaml) = %q, %v", data, err)
 	}
 }
+
+// TestNameNotUTF8: a file name that is not UTF-8 is named (with U+FFFD in
+// place of the bad bytes) and refused, not reported as "invalid argument".
+func TestNameNotUTF8(t *testing.T) {
+	dir := folder(t, map[string]string{"deal-one.yaml": plainDeal})
+	if err := os.WriteFile(filepath.Join(dir, "bad-\xff.yaml"), []byte(plainDeal), 0o644); err != nil {
+		t.Skipf("this file system refuses such names: %v", err)
+	}
+	set := loadDir(t, dir)
+	problemFor(t, set, "deals/bad-\uFFFD.yaml", "the name is not valid UTF-8")
+	wantIDs(t, set, "deal-one")
+}
