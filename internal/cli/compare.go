@@ -88,6 +88,7 @@ func runCompare(app *App, cmd *cobra.Command, opts *compareOptions, ids []string
 		}
 	}
 	o, rec := opts.output.options(), newCompareRecord(sides, bound, opts.energy)
+	rec.AsOf = optString(filter.AsOf.String())
 	plain := o.Format == "csv" || o.Format == "tsv"
 	if o.Format != "table" || !opts.energy {
 		return render.Render(app.Out, o, compareTable(sides, opts.energy, plain), rec)
@@ -300,9 +301,10 @@ func equivalentCell(s report.Side, ref int) render.Cell {
 // a contract: never rename one; add new ones.
 
 type compareRecord struct {
-	Compare string `json:"compare" yaml:"compare"` // "deals" or "parties"
-	Bound   string `json:"bound" yaml:"bound"`
-	Columns any    `json:"columns" yaml:"columns"`
+	Compare string  `json:"compare" yaml:"compare"` // "deals" or "parties"
+	Bound   string  `json:"bound" yaml:"bound"`
+	AsOf    *string `json:"as_of" yaml:"as_of"`
+	Columns any     `json:"columns" yaml:"columns"`
 }
 
 // comparison is what a column adds to a deal or a party's total.

@@ -176,6 +176,9 @@ func detailTable(d *deal.Deal, parts []string) *render.Table {
 	}
 	for _, u := range d.Updates {
 		text("update", updateLine(u))
+		for _, s := range u.Sources {
+			text("  its source", sourceLine(s))
+		}
 	}
 	for _, line := range strings.Split(strings.TrimSpace(d.Notes), "\n") {
 		text("notes", line)

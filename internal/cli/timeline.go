@@ -92,7 +92,9 @@ func runTimeline(app *App, cmd *cobra.Command, opts *timelineOptions) error {
 	if o.Format == "table" || o.Format == "markdown" {
 		addBars(t, periods, opts.bar, measure)
 	}
-	if err := render.Render(app.Out, o, t, newTimelineRecord(by, bound, view, periods)); err != nil {
+	rec := newTimelineRecord(by, bound, view, periods)
+	rec.AsOf = optString(filter.AsOf.String())
+	if err := render.Render(app.Out, o, t, rec); err != nil {
 		return err
 	}
 	if o.Format == "table" {
@@ -195,6 +197,7 @@ type timelineRecord struct {
 	By      string         `json:"by" yaml:"by"`
 	Bound   string         `json:"bound" yaml:"bound"`
 	View    string         `json:"view" yaml:"view"`
+	AsOf    *string        `json:"as_of" yaml:"as_of"`
 	Periods []periodRecord `json:"periods" yaml:"periods"`
 }
 
