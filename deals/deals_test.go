@@ -217,3 +217,22 @@ func TestSnapshotIsFresh(t *testing.T) {
 		t.Error("a snapshot was used for files it was not made from")
 	}
 }
+
+// TestReplayIsToday: replaying a deal's updates gives the deal as it
+// stands. Each deal gets a later, note-only update, so that AsOf on the
+// day before it must rebuild the deal from its updates rather than return
+// it as it is; the rebuilt deal must equal today's.
+func TestReplayIsToday(t *testing.T) {
+	set := load(t)
+	for _, d := range set.Deals {
+		c := *d
+		c.Updates = append(slices.Clone(d.Updates), deal.Update{Date: deal.Date{Year: 2100, Month: 1, Day: 1}, Note: "later"})
+		then := c.AsOf(deal.Date{Year: 2099, Month: 12, Day: 31})
+		if then != nil && len(then.Updates) == 0 {
+			then.Updates = d.Updates // none either way; nil and empty alike
+		}
+		if then == nil || !reflect.DeepEqual(*then, *d) {
+			t.Errorf("%s replayed from its updates differs from %s today:\n then %+v\n now  %+v", d.ID, d.ID, then, d)
+		}
+	}
+}
