@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -22,6 +23,7 @@ type filterFlags struct {
 	since, until, asOf             string
 	minDollars, minGW              string
 	where                          string
+	search                         string
 	compiled                       *query.Where
 }
 
@@ -38,6 +40,8 @@ func (f *filterFlags) bind(cmd *cobra.Command) {
 	bindAsOf(cmd, &f.asOf)
 	fl.StringVar(&f.minDollars, "min-dollars", "", "only deals of at least AMOUNT dollars (headline figure), e.g. $10B")
 	fl.StringVar(&f.minGW, "min-gw", "", "only deals of at least POWER (headline figure), e.g. 1 GW or 500 MW")
+	fl.StringVar(&f.search, "search", "", "only deals whose title, notes, parties (names or aliases) or source publishers hold TEXT, in any case")
+	cmd.RegisterFlagCompletionFunc("search", cobra.NoFileCompletions)
 	fl.StringVar(&f.where, "where", "", "only deals for which `EXPR` is true, e.g. 'usd >= 10e9 and year >= 2025' (dealtrack help where)")
 	cmd.PostRunE = f.whereFailures
 	cmd.RegisterFlagCompletionFunc("where", cobra.NoFileCompletions)
@@ -50,7 +54,10 @@ func (f *filterFlags) bind(cmd *cobra.Command) {
 // parse checks the flag values that need no data; a bad one is a usage
 // error.
 func (f *filterFlags) parse(cmd *cobra.Command) (*query.Filter, error) {
-	q := &query.Filter{Tags: splitList(f.tags)}
+	q := &query.Filter{Tags: splitList(f.tags), Search: strings.TrimSpace(f.search)}
+	if cmd.Flags().Changed("search") && q.Search == "" {
+		return nil, flagValueError(cmd, "search", f.search, errors.New("empty: give some text to look for"))
+	}
 	for _, k := range f.kinds {
 		kind, err := deal.ParseKind(deal.Spelling(k))
 		if err != nil {
@@ -130,6 +137,7 @@ func resolveParties(cmd *cobra.Command, q *query.Filter, reg *deal.Registry) err
 	if reg == nil {
 		return nil
 	}
+	q.SearchAliases(reg)
 	for i, p := range q.Parties {
 		c, err := canonicalParty(reg, p)
 		if err != nil {

@@ -4,6 +4,7 @@ package query
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
 )
@@ -23,6 +24,45 @@ type Filter struct {
 	Where      *Where        // a --where expression (nil: none)
 	AsOf       deal.Date     // read the data as it stood on this date (zero: as it stands)
 	Match      func(*deal.Deal) bool
+	// Search keeps deals whose title, notes, party names or source
+	// publishers hold it, in any case ("" for no search); SearchParties
+	// adds the parties one of whose aliases holds it (see SearchAliases).
+	Search        string
+	SearchParties map[string]bool
+}
+
+// SearchAliases finds the parties of reg one of whose names or aliases
+// holds f.Search, in any case, for a search to match their deals too.
+func (f *Filter) SearchAliases(reg *deal.Registry) {
+	if f.Search == "" || reg == nil {
+		return
+	}
+	f.SearchParties = map[string]bool{}
+	for _, p := range reg.Parties {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			if containsFold(n, f.Search) {
+				f.SearchParties[p.Name] = true
+			}
+		}
+	}
+}
+
+// found reports whether d holds f.Search where a search looks.
+func (f *Filter) found(d *deal.Deal) bool {
+	if containsFold(d.Title, f.Search) || containsFold(d.Notes, f.Search) {
+		return true
+	}
+	for _, p := range d.Parties {
+		if f.SearchParties[p] || containsFold(p, f.Search) {
+			return true
+		}
+	}
+	return slices.ContainsFunc(d.Sources, func(s deal.Source) bool { return containsFold(s.Publisher, f.Search) })
+}
+
+// containsFold reports whether s holds sub, in any case.
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
 }
 
 // Keep reports whether d passes f.
@@ -47,7 +87,8 @@ func (f *Filter) Keep(d *deal.Deal) bool {
 		!atLeast(d.Dollars.Value(deal.Headline))(f.MinDollars),
 		!atLeast(d.Power.Value(deal.Headline))(f.MinWatts),
 		f.Where != nil && !f.Where.Match(d),
-		f.Match != nil && !f.Match(d):
+		f.Match != nil && !f.Match(d),
+		f.Search != "" && !f.found(d):
 		return false
 	}
 	return true

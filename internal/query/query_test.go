@@ -102,3 +102,33 @@ func TestSortOrders(t *testing.T) {
 		t.Errorf("ParseOrder(wealth) error = %v", err)
 	}
 }
+
+func TestSearch(t *testing.T) {
+	ds := []*deal.Deal{
+		{ID: "title", Title: "Stargate site in Abilene", Parties: []string{"OpenAI"}},
+		{ID: "notes", Title: "T", Notes: "The ABILENE campus", Parties: []string{"Oracle"}},
+		{ID: "party", Title: "T", Parties: []string{"Amazon"}},
+		{ID: "publisher", Title: "T", Parties: []string{"Meta"}, Sources: []deal.Source{{Publisher: "Reuters"}}},
+		{ID: "none", Title: "T", Parties: []string{"Meta"}, Sources: []deal.Source{{Publisher: "Bloomberg", Title: "abilene"}}},
+	}
+	var reg deal.Registry
+	for _, p := range []deal.Party{{Name: "Amazon", Aliases: []string{"AWS", "Amazon Web Services"}}, {Name: "Meta"}, {Name: "OpenAI"}, {Name: "Oracle"}} {
+		if err := reg.Add(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct{ search, want string }{
+		{"abilene", "title,notes"}, // a source's own title is not searched
+		{"aws", "party"},           // an alias finds its party's deals
+		{"amazon web", "party"},
+		{"reuters", "publisher"},
+		{"OPENAI", "title"},
+		{"nothing like it", ""},
+	} {
+		f := Filter{Search: tt.search}
+		f.SearchAliases(&reg)
+		if got := ids(Select(ds, &f)); got != tt.want {
+			t.Errorf("--search %q: got %q, want %q", tt.search, got, tt.want)
+		}
+	}
+}
