@@ -19,6 +19,8 @@ type addOptions struct {
 	id, title, announced, kind, status string
 	parties                            []string
 	dollars, gigawatts, amount         string
+	valuation, horizon                 string
+	flows                              []string
 	src                                sourceFlags
 	locations, reported                []string
 	tags                               []string
@@ -61,6 +63,9 @@ are a usage error. It prints the path of the file it wrote.`,
 	fl.StringVar(&opts.dollars, "dollars", "", "the amount: $100B, up to $100B, over $10B, about $40B, $10B-$20B or undisclosed")
 	fl.StringVar(&opts.gigawatts, "gigawatts", "", "the power: 10 GW, 750 MW, up to 1 GW, at least 1 GW, or undisclosed")
 	fl.StringVar(&opts.amount, "amount", "", "a figure in another currency, as stated: EUR 5.5B, £5B, ¥1 trillion")
+	fl.StringVar(&opts.valuation, "valuation", "", "post-money valuation of a funding round: $500B, about $300B")
+	fl.StringVar(&opts.horizon, "horizon", "", "the period the figures cover, as stated: 'over four years', 'through 2029'")
+	fl.StringArrayVar(&opts.flows, "flow", nil, "money that moves: 'PAYER>PAYEE', 'PAYER>PAYEE:AMOUNT' or 'PAYER>PAYEE:AMOUNT:FOR' (AMOUNT as --dollars; repeatable)")
 	fl.StringArrayVar(&opts.locations, "location", nil, "where: 'SITE, REGION, COUNTRY', 'REGION, COUNTRY' or 'COUNTRY' (repeatable)")
 	fl.StringVar(&opts.supersededBy, "superseded-by", "", "id of the deal that replaced this one")
 	fl.StringArrayVar(&opts.reported, "reported", nil, "a figure known from press reports only: dollars, gigawatts or amount (repeatable)")
@@ -202,6 +207,7 @@ func (o *addOptions) check(cmd *cobra.Command) error {
 		{"dollars", o.dollars, ignore(deal.ParseAmount)},
 		{"gigawatts", o.gigawatts, ignore(deal.ParsePower)},
 		{"amount", o.amount, ignore(deal.ParseMoney)},
+		{"valuation", o.valuation, ignore(deal.ParseAmount)},
 	} {
 		if f.value == "" {
 			continue
@@ -213,6 +219,11 @@ func (o *addOptions) check(cmd *cobra.Command) error {
 	for _, l := range o.locations {
 		if _, err := parseLocation(l); err != nil {
 			return flagValueError(cmd, "location", l, err)
+		}
+	}
+	for _, f := range o.flows {
+		if _, err := parseFlow(f); err != nil {
+			return flagValueError(cmd, "flow", f, err)
 		}
 	}
 	if err := o.src.check(cmd); err != nil {
@@ -284,6 +295,17 @@ func (o *addOptions) deal(cmd *cobra.Command, reg *deal.Registry) (*deal.Deal, e
 		Notes:        notes(o.notes),
 	}
 	d.Amount, _ = parseOptional(o.amount, deal.ParseMoney)
+	d.Valuation, _ = parseOptional(o.valuation, deal.ParseAmount)
+	d.Horizon = strings.TrimSpace(o.horizon)
+	for _, f := range o.flows {
+		fl, _ := parseFlow(f)
+		for _, end := range []*string{&fl.From, &fl.To} {
+			if c, ok := reg.Canonical(*end); ok {
+				*end = c
+			}
+		}
+		d.Flows = append(d.Flows, fl)
+	}
 	for _, l := range o.locations {
 		loc, _ := parseLocation(l)
 		d.Locations = append(d.Locations, loc)
@@ -309,6 +331,28 @@ func (o *addOptions) deal(cmd *cobra.Command, reg *deal.Registry) (*deal.Deal, e
 		d.ID = id
 	}
 	return d, nil
+}
+
+// parseFlow reads a flow as --flow gives it: 'PAYER>PAYEE', then
+// optionally ':AMOUNT' and ':FOR' ("NVIDIA>OpenAI:up to $100B:equity").
+func parseFlow(s string) (deal.Flow, error) {
+	ends, rest, _ := strings.Cut(s, ":")
+	from, to, ok := strings.Cut(ends, ">")
+	from, to = strings.TrimSpace(from), strings.TrimSpace(to)
+	if !ok || from == "" || to == "" {
+		return deal.Flow{}, errors.New("write 'PAYER>PAYEE', then optionally ':AMOUNT' and ':FOR'")
+	}
+	f := deal.Flow{From: from, To: to}
+	amount, what, _ := strings.Cut(rest, ":")
+	if amount = strings.TrimSpace(amount); amount != "" {
+		a, err := deal.ParseAmount(amount)
+		if err != nil {
+			return deal.Flow{}, fmt.Errorf("the amount: %v", err)
+		}
+		f.Dollars = a
+	}
+	f.For = strings.TrimSpace(what)
+	return f, nil
 }
 
 // parseLocation reads a place as people write it: "Abilene, Texas, US",
