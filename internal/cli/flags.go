@@ -284,11 +284,34 @@ func minimum[T interface {
 type outputFlags struct {
 	format    string
 	noHeaders bool
+	wide      bool // -o wide: a table, printed whole
 }
 
+// outputValue is --output: a format, or "wide", a table that a terminal's
+// width does not cut, as kubectl's -o wide.
+type outputValue struct{ o *outputFlags }
+
+func (v outputValue) String() string {
+	if v.o.wide {
+		return "wide"
+	}
+	return v.o.format
+}
+
+func (v outputValue) Set(s string) error {
+	v.o.format, v.o.wide = s, s == "wide"
+	if v.o.wide {
+		v.o.format = "table"
+	}
+	return nil
+}
+
+func (v outputValue) Type() string { return "string" }
+
 func (o *outputFlags) bind(cmd *cobra.Command, extra ...string) {
-	formats := append(append([]string{}, render.Formats...), extra...)
-	cmd.Flags().StringVarP(&o.format, "output", "o", "table", "output format: "+strings.Join(formats, ", "))
+	formats := append([]string{render.Formats[0], "wide"}, append(render.Formats[1:], extra...)...)
+	o.format = "table"
+	cmd.Flags().VarP(outputValue{o}, "output", "o", "output format: "+strings.Join(formats, ", ")+" (table cuts long text to the terminal's width; wide prints it whole)")
 	cmd.Flags().BoolVar(&o.noHeaders, "no-headers", false, "leave out the header row (table, csv, tsv)")
 	cmd.RegisterFlagCompletionFunc("output", fixedCompletion(formats))
 }
@@ -301,7 +324,7 @@ func (o *outputFlags) check(cmd *cobra.Command, extra ...string) error {
 }
 
 func (o *outputFlags) options() render.Options {
-	return render.Options{Format: o.format, NoHeaders: o.noHeaders}
+	return render.Options{Format: o.format, NoHeaders: o.noHeaders, Wide: o.wide}
 }
 
 func fixedCompletion(values []string) cobra.CompletionFunc {

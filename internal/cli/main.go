@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dealtrack/dealtrack/deals"
+	"github.com/dealtrack/dealtrack/internal/render"
 	"github.com/dealtrack/dealtrack/internal/suggest"
 )
 
@@ -39,7 +40,7 @@ type App struct {
 // Main runs dealtrack with args (without the program name) and returns the
 // process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	out := bufio.NewWriterSize(stdout, 64<<10)
+	out := render.Sized(bufio.NewWriterSize(stdout, 64<<10), render.TerminalWidth(stdout))
 	app := &App{In: stdin, Out: out, Err: stderr, Getenv: os.Getenv, Builtin: deals.FS, Snapshot: deals.Snapshot}
 	app.errColor = isTerminal(stderr) && app.Getenv("NO_COLOR") == ""
 	root := newRootCmd(app)

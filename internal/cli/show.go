@@ -77,6 +77,7 @@ func runShow(app *App, cmd *cobra.Command, opts *showOptions, ids []string) erro
 		}
 		o := opts.output.options()
 		o.NoHeaders = o.NoHeaders || i > 0 && o.Format != "table" && o.Format != "markdown"
+		o.Wide = true // one deal is read whole: its notes are never cut
 		if err := render.Render(app.Out, o, detailTable(d, parts(set, d.ID)), nil); err != nil {
 			return err
 		}

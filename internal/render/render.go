@@ -44,6 +44,9 @@ type Table struct {
 type Options struct {
 	Format    string
 	NoHeaders bool
+	// Wide prints a table whole; otherwise, at a terminal, its widest text
+	// columns are cut with "…" to the terminal's width.
+	Wide bool
 }
 
 // Records reports whether the format writes a report's records (json,

@@ -12,6 +12,9 @@ import (
 // renderTable draws t for a terminal. It is the only place that knows
 // tablewriter.
 func renderTable(w io.Writer, t *Table, opts Options) error {
+	if !opts.Wide {
+		t = fit(t, widthOf(w), !opts.NoHeaders)
+	}
 	aligns := make([]tw.Align, len(t.Columns))
 	for i, c := range t.Columns {
 		aligns[i] = tw.AlignLeft
