@@ -16,16 +16,18 @@ import (
 // through the shared filters, and why. Every other runnable command is a
 // read command: it must take every filter flag and the output flags.
 var notReadCommands = map[string]string{
-	"dealtrack show":       "takes deal ids, not filters",
-	"dealtrack check":      "validates files",
-	"dealtrack version":    "prints the version",
-	"dealtrack help":       "prints help",
-	"dealtrack completion": "prints a completion script",
-	"dealtrack add":        "writes a deal",
-	"dealtrack update":     "rewrites one deal",
-	"dealtrack report":     "takes the filters, but writes one HTML page, in no other format",
-	"dealtrack fmt":        "rewrites files",
-	"dealtrack init":       "makes a data folder",
+	"dealtrack show":         "takes deal ids, not filters",
+	"dealtrack check":        "validates files",
+	"dealtrack version":      "prints the version",
+	"dealtrack help":         "prints help",
+	"dealtrack completion":   "prints a completion script",
+	"dealtrack add":          "writes a deal",
+	"dealtrack update":       "rewrites one deal",
+	"dealtrack report":       "takes the filters, but writes one HTML page, in no other format",
+	"dealtrack fmt":          "rewrites files",
+	"dealtrack init":         "makes a data folder",
+	"dealtrack party":        "holds the registry's commands",
+	"dealtrack party rename": "rewrites files",
 }
 
 // filterFlagNames are the flags filterFlags binds; outputFlagNames those

@@ -49,7 +49,8 @@ they must be in the data folder and free of errors, the others need not be.`,
 	return cmd
 }
 
-// rewrite is one file whose canonical form differs.
+// rewrite is a file to replace: its new content, and the content it was
+// read with (fmt, party rename).
 type rewrite struct {
 	name     string // relative to the folder
 	old, new []byte

@@ -105,6 +105,7 @@ deal files, else the data set built into this binary.`,
 		newChangesCmd(app),
 		newFlowsCmd(app),
 		newUpdateCmd(app),
+		newPartyCmd(app),
 		newReportCmd(app),
 		newVersionCmd(app),
 	)

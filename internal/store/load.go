@@ -231,6 +231,15 @@ func loadRegistry(fsys fs.FS, shown string) (reg *deal.Registry, probs []Problem
 	return decodeRegistry(fd, data), fd.probs
 }
 
+// CheckRegistry decodes data as a registry file would be read, for a
+// command about to write one: the registry, and its problems (shown as
+// shown, the file's path).
+func CheckRegistry(shown string, data []byte) (reg *deal.Registry, probs []Problem) {
+	fd := &fileDecoder{path: shown}
+	defer guard(fd, func() { reg, probs = nil, fd.probs })
+	return decodeRegistry(fd, data), fd.probs
+}
+
 // guard turns a panic into a problem naming fd's file; then calls after.
 // It must be deferred.
 func guard(fd *fileDecoder, after func()) {

@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dealtrack/dealtrack/internal/dealfile"
+	"github.com/dealtrack/dealtrack/internal/store"
+)
+
+func newPartyCmd(app *App) *cobra.Command {
+	party := &cobra.Command{
+		Use:     "party",
+		Short:   "keep the party registry: rename a party in every deal",
+		Example: "  dealtrack party rename Crusoe 'Crusoe AI' --dry-run",
+		Args:    args(cobra.NoArgs),
+		RunE:    func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	var dryRun bool
+	rename := &cobra.Command{
+		Use:   "rename OLD NEW",
+		Short: "rename a party, or fix a misspelt one, in every deal file that names it",
+		Long: `Rewrite every deal file of the data folder that names OLD (in parties, or as
+the payer or payee of a flow) to name NEW instead, keeping comments and layout
+as fmt keeps them. When OLD is a party of parties.yaml and NEW is not, its
+entry is renamed too, with OLD kept as its first alias. When both are
+parties, merge their entries by hand first (OLD as an alias of NEW), then
+run rename to rewrite the deals. A misspelt party is fixed the same way:
+dealtrack party rename Antropic Anthropic.
+
+Every new file is checked as check would check it before anything is
+written; each file is replaced atomically, under the folder's lock.
+--dry-run lists the files that would change and writes nothing.`,
+		Example: `  dealtrack party rename Crusoe 'Crusoe AI' --dry-run
+  dealtrack party rename Crusoe 'Crusoe AI'`,
+		Args: args(cobra.ExactArgs(2)),
+		RunE: func(cmd *cobra.Command, names []string) error {
+			return runPartyRename(app, cmd, strings.TrimSpace(names[0]), strings.TrimSpace(names[1]), dryRun)
+		},
+	}
+	rename.Flags().BoolVar(&dryRun, "dry-run", false, "list the files that would change; write nothing")
+	party.AddCommand(rename)
+	return party
+}
+
+func runPartyRename(app *App, cmd *cobra.Command, old, to string, dryRun bool) error {
+	switch {
+	case old == "" || to == "":
+		return usageErrorf(cmd, "give the old name and the new one")
+	case old == to:
+		return usageErrorf(cmd, "%q is already that name", old)
+	}
+	root, src, err := app.folder(cmd)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	unlock, err := store.Lock(root)
+	if err != nil {
+		return fmt.Errorf("%s: cannot take the folder's lock: %v", src.name, unwrapPath(err))
+	}
+	defer unlock()
+	dir := store.NewDir(root)
+	defer dir.Close()
+	set := store.Load(dir, src.name)
+	if errs := set.Errors(); len(errs) > 0 {
+		return fmt.Errorf("%s has %d %s; fix %s first (dealtrack check lists them)", src.name, len(errs), plural(len(errs), "error", "errors"), plural(len(errs), "it", "them"))
+	}
+	var changes []rewrite
+	if p := set.Registry.Party(old); p != nil && p.Name == old {
+		if other := set.Registry.Party(to); other != nil {
+			return fmt.Errorf("%s and %s are both parties of %s; merge their entries by hand (%s as an alias of %s), then run rename again", old, other.Name, store.RegistryFile, old, other.Name)
+		}
+		data, err := store.ReadFile(root, store.RegistryFile)
+		if err != nil {
+			return fmt.Errorf("%s: %v", filepath.Join(src.name, store.RegistryFile), unwrapPath(err))
+		}
+		renamed, err := dealfile.RenameRegistryParty(data, old, to)
+		if err != nil {
+			return fmt.Errorf("%s: %w; nothing written", filepath.Join(src.name, store.RegistryFile), err)
+		}
+		changes = append(changes, rewrite{store.RegistryFile, data, renamed})
+	}
+	for _, name := range set.Files() {
+		data, err := store.ReadFile(root, name)
+		if err != nil {
+			return fmt.Errorf("%s: %v; nothing written", filepath.Join(src.name, name), unwrapPath(err))
+		}
+		renamed, changed, err := dealfile.RenameParty(data, []string{old}, to)
+		if err != nil {
+			return fmt.Errorf("%s: %w; nothing written", filepath.Join(src.name, name), err)
+		}
+		if changed {
+			changes = append(changes, rewrite{name, data, renamed})
+		}
+	}
+	if len(changes) == 0 {
+		return fmt.Errorf("no deal names %q and it is not a party of %s%s", old, store.RegistryFile, suggestParty(set, old))
+	}
+	if err := checkRenamed(app, set, src, changes, to); err != nil {
+		return err
+	}
+	for _, c := range changes {
+		shown := filepath.Join(src.name, c.name)
+		if !dryRun {
+			if err := store.Replace(root, c.name, c.old, c.new); err != nil {
+				return fmt.Errorf("%s not rewritten: %v (the files listed above were)", shown, unwrapPath(err))
+			}
+		}
+		fmt.Fprintln(app.Out, shown)
+	}
+	return nil
+}
+
+// checkRenamed checks every new file as check would, against the folder,
+// and refuses the rename on any error; the registry must still read, with
+// its renamed party.
+func checkRenamed(app *App, set *store.Set, src dataSource, changes []rewrite, to string) error {
+	errs := 0
+	for _, c := range changes {
+		var probs []store.Problem
+		if c.name == store.RegistryFile {
+			reg, ps := store.CheckRegistry(filepath.Join(src.name, c.name), c.new)
+			probs = ps
+			if reg == nil || reg.Party(to) == nil {
+				probs = append(probs, store.Problem{Path: filepath.Join(src.name, c.name), Msg: "internal error: the renamed registry would not hold " + to + "; please report it"})
+			}
+		} else {
+			_, probs = set.CheckReplace(c.name, c.new)
+		}
+		for _, p := range probs {
+			if p.Severity == store.Error {
+				fmt.Fprintln(app.Err, p.Error())
+				errs++
+			}
+		}
+	}
+	if errs > 0 {
+		return errors.New("nothing written: the renamed files would have errors")
+	}
+	return nil
+}
+
+// suggestParty is ", did you mean X?" for a name close to a party, or "".
+func suggestParty(set *store.Set, name string) string {
+	if s := set.Registry.Suggest(name); s != "" {
+		return fmt.Sprintf(" (did you mean %s?)", s)
+	}
+	return ""
+}
