@@ -93,14 +93,14 @@ func runAdd(app *App, cmd *cobra.Command, opts *addOptions) error {
 	defer root.Close()
 	dir := store.NewDir(root)
 	defer dir.Close()
-	if err := opts.complete(app, cmd); err != nil {
-		return err
-	}
 	load := store.Load
 	if opts.strict {
 		load = store.LoadStrict
 	}
 	set := load(dir, src.name)
+	if err := opts.complete(app, cmd, set.Registry); err != nil {
+		return err
+	}
 	d, err := opts.deal(cmd, set.Registry)
 	if err != nil {
 		return err
@@ -132,15 +132,15 @@ func runAdd(app *App, cmd *cobra.Command, opts *addOptions) error {
 
 // complete asks for the missing required fields at a terminal; elsewhere
 // they are a usage error.
-func (o *addOptions) complete(app *App, cmd *cobra.Command) error {
+func (o *addOptions) complete(app *App, cmd *cobra.Command, reg *deal.Registry) error {
 	missing := o.missing()
 	switch {
-	case len(missing) == 0:
-		return nil
-	case !isTerminal(app.In):
+	case !isTerminal(app.In) && len(missing) > 0:
 		return usageErrorf(cmd, "missing %s (stdin is not a terminal, so add does not ask for them)", andList(missing))
+	case !isTerminal(app.In):
+		return nil
 	}
-	if err := o.interview(newPrompter(app.In, app.Err)); err != nil {
+	if err := o.interview(newPrompter(app.In, app.Err), reg); err != nil {
 		return err
 	}
 	return o.check(cmd)

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/dealtrack/dealtrack/internal/deal"
 	"github.com/dealtrack/dealtrack/internal/store"
 )
 
@@ -176,9 +177,9 @@ func TestInterview(t *testing.T) {
 		"NVIDIA to invest in OpenAI",
 		"2025-13-01", // not a date: asked again
 		"2025-09-22",
-		"investment",
-		"signed",
-		" , ", // no party: asked again
+		"Investment", // any case
+		"In talks",   // as people write it
+		" , ",        // no party: asked again
 		"Nvidia, Open AI",
 		"$100Q", // bad scale: asked again
 		"up to $100B",
@@ -186,16 +187,22 @@ func TestInterview(t *testing.T) {
 		"The report",
 		"Example News",
 		"https://example.com/r",
+		"gpu, custom",             // tags
+		"Abilene, Texas, Nowhere", // not a country: asked again
+		"Abilene, Texas, US",
+		"", // part of: left out
+		"", // notes: left out
 	}, "\n") + "\n"
 	var shown bytes.Buffer
 	opts := &addOptions{}
-	if err := opts.interview(newPrompter(strings.NewReader(answers), &shown)); err != nil {
+	if err := opts.interview(newPrompter(strings.NewReader(answers), &shown), nil); err != nil {
 		t.Fatalf("interview: %v\n%s", err, shown.String())
 	}
 	want := addOptions{
-		title: "NVIDIA to invest in OpenAI", announced: "2025-09-22", kind: "investment", status: "signed",
+		title: "NVIDIA to invest in OpenAI", announced: "2025-09-22", kind: "investment", status: "in-talks",
 		parties: []string{"Nvidia", "Open AI"}, dollars: "up to $100B",
-		src: sourceFlags{urls: []string{"https://example.com/r"}, titles: []string{"The report"}, publishers: []string{"Example News"}},
+		src:       sourceFlags{urls: []string{"https://example.com/r"}, titles: []string{"The report"}, publishers: []string{"Example News"}},
+		locations: []string{"Abilene, Texas, US"}, tags: []string{"gpu", "custom"},
 	}
 	if fmt.Sprint(*opts) != fmt.Sprint(want) {
 		t.Errorf("interview filled\n%+v\nwant\n%+v", *opts, want)
@@ -207,11 +214,37 @@ func TestInterview(t *testing.T) {
 	}
 }
 
+// TestInterviewOffersTheNearestParty: a party not in the registry but near
+// one is offered it, yes by default; no keeps the name as typed.
+func TestInterviewOffersTheNearestParty(t *testing.T) {
+	var reg deal.Registry
+	for _, name := range []string{"Anthropic", "NVIDIA"} {
+		if err := reg.Add(deal.Party{Name: name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var shown bytes.Buffer
+	opts := &addOptions{title: "T", announced: "2025-09", kind: "chips", status: "rumored",
+		dollars: "undisclosed", gigawatts: "1 GW", src: sourceFlags{urls: []string{"u"}, titles: []string{"t"}}}
+	answers := "Antropic, Nvdia, Someone New\nmaybe\n\nn\n\n\n\n\n"
+	if err := opts.interview(newPrompter(strings.NewReader(answers), &shown), &reg); err != nil {
+		t.Fatalf("interview: %v\n%s", err, shown.String())
+	}
+	if want := []string{"Anthropic", "Nvdia", "Someone New"}; !slices.Equal(opts.parties, want) {
+		t.Errorf("parties %q, want %q", opts.parties, want)
+	}
+	for _, q := range []string{"Antropic is not in parties.yaml: did you mean Anthropic? [Y/n]", "(y or n)", "Nvdia is not in parties.yaml: did you mean NVIDIA? [Y/n]"} {
+		if !strings.Contains(shown.String(), q) {
+			t.Errorf("the questions do not show %q:\n%s", q, shown.String())
+		}
+	}
+}
+
 func TestInterviewAsksOnlyForWhatIsMissing(t *testing.T) {
 	var shown bytes.Buffer
 	opts := &addOptions{title: "T", announced: "2025-09", kind: "chips", status: "rumored", parties: []string{"A"},
 		dollars: "undisclosed", gigawatts: "1 GW", src: sourceFlags{urls: []string{"u"}, titles: []string{"t"}}}
-	if err := opts.interview(newPrompter(strings.NewReader(""), &shown)); err != nil || shown.Len() > 0 {
+	if err := opts.interview(newPrompter(strings.NewReader(""), &shown), nil); err != nil || shown.Len() > 0 {
 		t.Errorf("interview with every field given: %v, asked %q", err, shown.String())
 	}
 }
@@ -219,7 +252,7 @@ func TestInterviewAsksOnlyForWhatIsMissing(t *testing.T) {
 func TestInterviewEndsAtTheEndOfInput(t *testing.T) {
 	var shown bytes.Buffer
 	opts := &addOptions{}
-	err := opts.interview(newPrompter(strings.NewReader("A title\n"), &shown))
+	err := opts.interview(newPrompter(strings.NewReader("A title\n"), &shown), nil)
 	if err == nil || !strings.Contains(err.Error(), "no answer") {
 		t.Errorf("interview cut short: %v, want a no-answer error", err)
 	}
