@@ -59,7 +59,7 @@ func runCompare(app *App, cmd *cobra.Command, opts *compareOptions, ids []string
 	if err != nil {
 		return err
 	}
-	if err := checkCompared(cmd, ids, filter.Parties, opts.filters); err != nil {
+	if err := checkCompared(cmd, ids, filter.Parties, opts.filter.names); err != nil {
 		return err
 	}
 	set, err := app.load()

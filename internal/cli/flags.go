@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
 	"github.com/dealtrack/dealtrack/internal/query"
@@ -25,10 +26,12 @@ type filterFlags struct {
 	where                          string
 	search                         string
 	compiled                       *query.Where
+	names                          []string // the filter flags, for messages that name them
 }
 
+// bind adds the filter flags, and --as-of, to cmd.
 func (f *filterFlags) bind(cmd *cobra.Command) {
-	fl := cmd.Flags()
+	fl := pflag.NewFlagSet("filters", pflag.ContinueOnError)
 	fl.StringArrayVar(&f.parties, "party", nil, "only deals this party takes part in, a name or alias in any case (repeat or comma-separate: all must take part)")
 	fl.StringSliceVar(&f.kinds, "kind", nil, "only deals of this kind (repeatable: any of them): "+joinEnum(deal.Kinds))
 	fl.StringSliceVar(&f.statuses, "status", nil, "only deals with this status (repeatable: any of them): "+joinEnum(deal.Statuses))
@@ -37,12 +40,14 @@ func (f *filterFlags) bind(cmd *cobra.Command) {
 	fl.StringSliceVar(&f.sectors, "sector", nil, "only deals with a party in this sector (repeatable: any of them): "+strings.Join(deal.Sectors, ", "))
 	fl.StringVar(&f.since, "since", "", "only deals announced on or after DATE (YYYY, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD)")
 	fl.StringVar(&f.until, "until", "", "only deals announced on or before DATE (YYYY, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD)")
-	bindAsOf(cmd, &f.asOf)
 	fl.StringVar(&f.minDollars, "min-dollars", "", "only deals of at least AMOUNT dollars (headline figure), e.g. $10B")
 	fl.StringVar(&f.minGW, "min-gw", "", "only deals of at least POWER (headline figure), e.g. 1 GW or 500 MW")
 	fl.StringVar(&f.search, "search", "", "only deals whose title, notes, parties (names or aliases) or source publishers hold TEXT, in any case")
 	cmd.RegisterFlagCompletionFunc("search", cobra.NoFileCompletions)
 	fl.StringVar(&f.where, "where", "", "only deals for which `EXPR` is true, e.g. 'usd >= 10e9 and year >= 2025' (dealtrack help where)")
+	fl.VisitAll(func(p *pflag.Flag) { f.names = append(f.names, p.Name) })
+	cmd.Flags().AddFlagSet(fl)
+	bindAsOf(cmd, &f.asOf)
 	cmd.PostRunE = f.whereFailures
 	cmd.RegisterFlagCompletionFunc("where", cobra.NoFileCompletions)
 	cmd.RegisterFlagCompletionFunc("kind", fixedCompletion(enumStrings(deal.Kinds)))

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
 	"github.com/dealtrack/dealtrack/internal/query"
@@ -181,7 +180,6 @@ type reportFlags struct {
 	bound    string
 	retired  bool     // --include-cancelled
 	pictures []string // the picture formats the command draws besides the tables (svg)
-	filters  []string // the filter flags' names
 }
 
 // umbrellas is how the command's sums see the whole data set.
@@ -191,16 +189,10 @@ func (r *reportFlags) umbrellas(all []*deal.Deal) report.Umbrellas {
 	return u
 }
 
-// bind must come first on a new command, so that it can tell the filter
-// flags from the others.
+// bind adds the flags of a report to cmd.
 func (r *reportFlags) bind(cmd *cobra.Command, pictures ...string) {
 	r.pictures = pictures
 	r.filter.bind(cmd)
-	cmd.Flags().VisitAll(func(f *pflag.Flag) {
-		if f.Name != "as-of" { // a date to read the data as of, not a filter
-			r.filters = append(r.filters, f.Name)
-		}
-	})
 	r.output.bind(cmd, pictures...)
 	bindBound(cmd, &r.bound)
 	bindIncludeCancelled(cmd, &r.retired)
