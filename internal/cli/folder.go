@@ -5,6 +5,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/dealtrack/dealtrack/internal/store"
 )
 
 // folder opens the data folder that cmd writes to. Every file operation
@@ -26,4 +28,21 @@ hint: then pass --data DIR or set DEALTRACK_DATA=DIR`, cmd.Name())
 		return nil, src, fmt.Errorf("data folder %s: %w", src.dir, unwrapPath(err))
 	}
 	return root, src, nil
+}
+
+// lockedFolder opens the data folder for a command that rewrites files in
+// it, under the folder's lock (update, party rename): the root, the
+// source, a Dir over the root, and the function that lets them all go.
+func (app *App) lockedFolder(cmd *cobra.Command) (*os.Root, dataSource, *store.Dir, func(), error) {
+	root, src, err := app.folder(cmd)
+	if err != nil {
+		return nil, src, nil, nil, err
+	}
+	unlock, err := store.Lock(root)
+	if err != nil {
+		root.Close()
+		return nil, src, nil, nil, fmt.Errorf("%s: cannot take the folder's lock: %v", src.name, unwrapPath(err))
+	}
+	dir := store.NewDir(root)
+	return root, src, dir, func() { dir.Close(); unlock(); root.Close() }, nil
 }

@@ -54,18 +54,11 @@ func runPartyRename(app *App, cmd *cobra.Command, old, to string, dryRun bool) e
 	case old == to:
 		return usageErrorf(cmd, "%q is already that name", old)
 	}
-	root, src, err := app.folder(cmd)
+	root, src, dir, done, err := app.lockedFolder(cmd)
 	if err != nil {
 		return err
 	}
-	defer root.Close()
-	unlock, err := store.Lock(root)
-	if err != nil {
-		return fmt.Errorf("%s: cannot take the folder's lock: %v", src.name, unwrapPath(err))
-	}
-	defer unlock()
-	dir := store.NewDir(root)
-	defer dir.Close()
+	defer done()
 	set := store.Load(dir, src.name)
 	if errs := set.Errors(); len(errs) > 0 {
 		return fmt.Errorf("%s has %d %s; fix %s first (dealtrack check lists them)", src.name, len(errs), plural(len(errs), "error", "errors"), plural(len(errs), "it", "them"))

@@ -100,18 +100,11 @@ func runUpdate(app *App, cmd *cobra.Command, opts *updateOptions, id string) err
 	if err != nil {
 		return err
 	}
-	root, src, err := app.folder(cmd)
+	root, src, dir, done, err := app.lockedFolder(cmd)
 	if err != nil {
 		return err
 	}
-	defer root.Close()
-	unlock, err := store.Lock(root)
-	if err != nil {
-		return fmt.Errorf("%s: cannot take the folder's lock: %v", src.name, unwrapPath(err))
-	}
-	defer unlock()
-	dir := store.NewDir(root)
-	defer dir.Close()
+	defer done()
 	load := store.Load
 	if opts.strict {
 		load = store.LoadStrict
