@@ -171,6 +171,13 @@ func existsError(shown string) error {
 // any warning) refuses it.
 func (app *App) checkNew(set *store.Set, name string, data []byte, strict bool) error {
 	_, probs := set.CheckNew(name, data)
+	return app.refuse(probs, "the new deal", strict)
+}
+
+// refuse prints probs, the problems of a file about to be written (what,
+// "the new deal"), and refuses it on any error, or with strict any
+// warning.
+func (app *App) refuse(probs []store.Problem, what string, strict bool) error {
 	errs, warns := 0, 0
 	for _, p := range probs {
 		fmt.Fprintln(app.Err, p.Error())
@@ -182,9 +189,9 @@ func (app *App) checkNew(set *store.Set, name string, data []byte, strict bool) 
 	}
 	switch {
 	case errs > 0:
-		return fmt.Errorf("nothing written: the new deal has %d %s", errs, plural(errs, "error", "errors"))
+		return fmt.Errorf("nothing written: %s has %d %s", what, errs, plural(errs, "error", "errors"))
 	case strict && warns > 0:
-		return fmt.Errorf("nothing written: the new deal has %d %s (--strict)", warns, plural(warns, "warning", "warnings"))
+		return fmt.Errorf("nothing written: %s has %d %s (--strict)", what, warns, plural(warns, "warning", "warnings"))
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -142,22 +143,11 @@ func runUpdate(app *App, cmd *cobra.Command, opts *updateOptions, id string) err
 // read back as the deal it must hold.
 func (app *App) checkReplace(set *store.Set, name string, data []byte, want *deal.Deal, strict bool) error {
 	got, probs := set.CheckReplace(name, data)
-	errs, warns := 0, 0
-	for _, p := range probs {
-		fmt.Fprintln(app.Err, p.Error())
-		if p.Severity == store.Error {
-			errs++
-		} else {
-			warns++
-		}
+	if err := app.refuse(probs, "the updated deal", strict); err != nil {
+		return err
 	}
-	switch {
-	case errs > 0:
-		return fmt.Errorf("nothing written: the updated deal has %d %s", errs, plural(errs, "error", "errors"))
-	case strict && warns > 0:
-		return fmt.Errorf("nothing written: the updated deal has %d %s (--strict)", warns, plural(warns, "warning", "warnings"))
-	case got == nil || !reflect.DeepEqual(*got, *want):
-		return fmt.Errorf("internal error: the updated file would not read back as the deal plus the update; nothing written, please report it")
+	if got == nil || !reflect.DeepEqual(*got, *want) {
+		return errors.New("internal error: the updated file would not read back as the deal plus the update; nothing written, please report it")
 	}
 	return nil
 }
