@@ -1,7 +1,8 @@
 // Command dealtrack-docs writes dealtrack's manuals from its command tree
 // and its schema: man pages in docs/man, a markdown reference in
-// docs/reference (with deal-file.md, every key of the deal file), and the
-// table of --where fields in README.md. Run it from the repository root
+// docs/reference (with deal-file.md, every key of the deal file), the
+// pictures the README shows in docs/pictures (drawn by dealtrack from the
+// built-in data), and the table of --where fields in README.md. Run it from the repository root
 // after changing a command, a flag or a field:
 //
 //	go run ./cmd/dealtrack-docs
@@ -47,8 +48,8 @@ func main() {
 
 // generate writes every generated document under root.
 func generate(root string) error {
-	man, ref := filepath.Join(root, "docs", "man"), filepath.Join(root, "docs", "reference")
-	for _, dir := range []string{man, ref} {
+	man, ref, pics := filepath.Join(root, "docs", "man"), filepath.Join(root, "docs", "reference"), filepath.Join(root, "docs", "pictures")
+	for _, dir := range []string{man, ref, pics} {
 		if err := os.RemoveAll(dir); err != nil {
 			return err
 		}
@@ -73,7 +74,37 @@ func generate(root string) error {
 	if err := os.WriteFile(filepath.Join(ref, "deal-file.md"), []byte(fileRef), 0o644); err != nil {
 		return err
 	}
+	if err := drawPictures(pics); err != nil {
+		return err
+	}
 	return updateReadme(filepath.Join(root, "README.md"))
+}
+
+// pictures are the README's pictures: a file name, and the command line
+// that draws it from the built-in data.
+var pictures = []struct {
+	name string
+	args []string
+}{
+	{"circles.svg", []string{"graph", "--cycles", "--max-length", "2", "--min-dollars", "$10B", "-o", "svg"}},
+	{"timeline.svg", []string{"timeline", "--by", "quarter", "--since", "2024", "-o", "svg"}},
+	{"top-parties.svg", []string{"total", "--by", "party", "--sort", "-usd", "--limit", "10", "-o", "svg"}},
+}
+
+// drawPictures runs dealtrack for each picture, on the built-in data (or
+// on ./deals, the same deals, when run from the repository's root).
+func drawPictures(dir string) error {
+	os.Unsetenv("DEALTRACK_DATA")
+	for _, p := range pictures {
+		var out, errs bytes.Buffer
+		if code := cli.Main(p.args, strings.NewReader(""), &out, &errs); code != 0 {
+			return fmt.Errorf("dealtrack %s: exit %d: %s", strings.Join(p.args, " "), code, errs.String())
+		}
+		if err := os.WriteFile(filepath.Join(dir, p.name), out.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // preformat keeps the layout of indented lines in help texts (examples,

@@ -25,7 +25,7 @@ func TestDocsAreFresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := files(t, tmp)
-	got := files(t, repo, "docs/man", "docs/reference")
+	got := files(t, repo, "docs/man", "docs/reference", "docs/pictures")
 	got["README.md"] = readme
 	for name, w := range want {
 		g, ok := got[name]
