@@ -63,7 +63,7 @@ func runChanges(app *App, cmd *cobra.Command, opts *changesOptions) error {
 	cs := report.Changes(ds, since, until)
 	o := opts.output.options()
 	if o.Format == "markdown" {
-		return changesMarkdown(app.Out, cs, since, until)
+		return changesMarkdown(app.Out, cs, since, until, o.NoHeaders)
 	}
 	if o.Records() {
 		return render.Render(app.Out, o, nil, changeRecords(cs))
@@ -111,7 +111,7 @@ func changeText(c report.Change) string {
 
 // changesMarkdown writes the events as a newsletter section: a heading for
 // the span, then one line per event with a link to its source.
-func changesMarkdown(w io.Writer, cs []report.Change, since, until deal.Date) error {
+func changesMarkdown(w io.Writer, cs []report.Change, since, until deal.Date, noHeading bool) error {
 	var b strings.Builder
 	span := "What changed"
 	switch {
@@ -122,7 +122,9 @@ func changesMarkdown(w io.Writer, cs []report.Change, since, until deal.Date) er
 	case !until.IsZero():
 		span += " until " + until.String()
 	}
-	fmt.Fprintf(&b, "## %s\n\n", span)
+	if !noHeading { // --no-headers: the items only, to add to a section already written
+		fmt.Fprintf(&b, "## %s\n\n", span)
+	}
 	if len(cs) == 0 {
 		b.WriteString("Nothing changed.\n")
 	}

@@ -317,7 +317,7 @@ func (o *outputFlags) bind(cmd *cobra.Command, extra ...string) {
 	formats := append([]string{render.Formats[0], "wide"}, append(render.Formats[1:], extra...)...)
 	o.format = "table"
 	cmd.Flags().VarP(outputValue{o}, "output", "o", "output format: "+strings.Join(formats, ", ")+" (table cuts long text to the terminal's width; wide prints it whole)")
-	cmd.Flags().BoolVar(&o.noHeaders, "no-headers", false, "leave out the header row (table, csv, tsv)")
+	cmd.Flags().BoolVar(&o.noHeaders, "no-headers", false, "rows only: leave out the header (table, csv, tsv; markdown: the header and the line under it, to append to a table)")
 	cmd.RegisterFlagCompletionFunc("output", fixedCompletion(formats))
 }
 

@@ -25,6 +25,13 @@ func widthOf(w io.Writer) int {
 	return TerminalWidth(w)
 }
 
+// A Terminal is an output that says its width itself, as a test's fake
+// terminal does; TerminalWidth asks it before it asks the system.
+type Terminal interface {
+	io.Writer
+	TerminalWidth() int
+}
+
 // minShrunk is the narrowest a column is cut to, "…" included.
 const minShrunk = 12
 

@@ -165,16 +165,18 @@ func renderMarkdown(w io.Writer, t *Table, opts Options) error {
 		}
 		b.WriteByte('\n')
 	}
-	line(header(t))
-	b.WriteString("|")
-	for _, c := range t.Columns {
-		if c.Right {
-			b.WriteString(" ---: |")
-		} else {
-			b.WriteString(" --- |")
+	if !opts.NoHeaders { // rows only, to append to a table already written
+		line(header(t))
+		b.WriteString("|")
+		for _, c := range t.Columns {
+			if c.Right {
+				b.WriteString(" ---: |")
+			} else {
+				b.WriteString(" --- |")
+			}
 		}
+		b.WriteByte('\n')
 	}
-	b.WriteByte('\n')
 	for _, r := range t.Rows {
 		cells := make([]string, len(r))
 		for i, c := range r {

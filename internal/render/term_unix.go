@@ -12,6 +12,9 @@ import (
 // TerminalWidth is the width in columns of the terminal w writes to, or 0
 // when w is not a terminal.
 func TerminalWidth(w io.Writer) int {
+	if t, ok := w.(Terminal); ok {
+		return t.TerminalWidth()
+	}
 	f, ok := w.(*os.File)
 	if !ok {
 		return 0
