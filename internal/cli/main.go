@@ -9,8 +9,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/dealtrack/dealtrack/deals"
 	"github.com/dealtrack/dealtrack/internal/render"
@@ -89,7 +92,7 @@ deal files, else the data set built into this binary.`,
 	root.PersistentFlags().StringVar(&app.dataFlag, "data", "", "data folder (default: $DEALTRACK_DATA, ./deals, or the built-in data set)")
 	root.MarkPersistentFlagDirname("data")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErrorf(c, "%v", err)
+		return usageErrorf(c, "%v%s", err, flagHint(c, err))
 	})
 	root.AddCommand(
 		newListCmd(app),
@@ -165,4 +168,29 @@ func exitCode(err error) int {
 		return ExitUsage
 	}
 	return ExitFailure
+}
+
+// flagHint suggests, for an unknown flag, the one meant: a format given
+// as a flag (--json) is -o json; --format is -o; else the nearest flag of
+// the command.
+func flagHint(c *cobra.Command, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	name, _, _ = strings.Cut(name, "=")
+	var flags []string
+	c.Flags().VisitAll(func(f *pflag.Flag) { flags = append(flags, f.Name) })
+	switch {
+	case slices.Contains(render.Formats, name) && c.Flags().Lookup("output") != nil:
+		return " (did you mean -o " + name + "?)"
+	case name == "format" && c.Flags().Lookup("output") != nil:
+		return " (did you mean -o, --output?)"
+	case strings.HasPrefix(name, "sort") && c.Flags().Lookup("sort") != nil:
+		return " (did you mean --sort?)"
+	}
+	if near := suggest.Nearest(name, flags); near != "" {
+		return " (did you mean --" + near + "?)"
+	}
+	return ""
 }
