@@ -70,6 +70,9 @@ func generate(root string) error {
 	if err := helpTopics(cmd, header, man, ref); err != nil {
 		return err
 	}
+	if err := addManSections(filepath.Join(man, "dealtrack.1")); err != nil {
+		return err
+	}
 	fileRef := "# The deal file\n\nEvery key of a deal file and of `parties.yaml`, in the order `dealtrack fmt` writes them\n(generated from dealtrack's schema).\n\n" + dealfile.Reference()
 	if err := os.WriteFile(filepath.Join(ref, "deal-file.md"), []byte(fileRef), 0o644); err != nil {
 		return err
@@ -164,4 +167,60 @@ func updateReadme(path string) error {
 	out.WriteString(cli.WhereFieldsMarkdown())
 	out.Write(b[end:])
 	return os.WriteFile(path, out.Bytes(), 0o644)
+}
+
+// manSections are the parts of dealtrack(1) a command tree does not give:
+// its environment, exit status and files.
+const manSections = `.SH ENVIRONMENT
+.TP
+\fBDEALTRACK_DATA\fP
+The data folder, when \fB--data\fP is not given. Without either, ./deals when it holds deal
+files, else the data set built into the binary.
+.TP
+\fBNO_COLOR\fP
+When set, error messages on a terminal are not coloured.
+.TP
+\fBGOGC\fP, \fBGOMEMLIMIT\fP
+When neither is set, dealtrack runs its garbage collector at GOGC=400 within a soft limit of
+768 MiB.
+.SH EXIT STATUS
+.TP
+\fB0\fP
+Success, also when a filter matches nothing.
+.TP
+\fB1\fP
+Failure: bad data (every problem on stderr as path:line:col: error: message), a failed check,
+an unknown id, a refused write.
+.TP
+\fB2\fP
+Wrong usage: an unknown command or flag, a wrong number of arguments, a bad flag value.
+.TP
+\fB130\fP, \fB143\fP
+Interrupted (SIGINT) or terminated (SIGTERM); the temporary file of a write in progress is
+removed first.
+.SH FILES
+.TP
+\fIDIR\fP/*.yaml
+The deal files of a data folder, one deal each, named by its id; sub-folders up to 16 deep.
+.TP
+\fIDIR\fP/parties.yaml
+The party registry: canonical names, aliases, kinds, sectors, countries.
+.TP
+\fIDIR\fP/.dealtrack.lock
+The lock update and party rename hold while they write; add it to .gitignore.
+`
+
+// addManSections puts manSections into the page at path, before its SEE
+// ALSO.
+func addManSections(path string) error {
+	page, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	at := bytes.Index(page, []byte(".SH SEE ALSO"))
+	if at < 0 {
+		at = len(page)
+	}
+	out := append(append(append([]byte{}, page[:at]...), manSections...), page[at:]...)
+	return os.WriteFile(path, out, 0o644)
 }

@@ -15,6 +15,8 @@ const exitCodesHelp = `dealtrack exits with:
      unknown deal id, a write refused
   2  wrong usage: an unknown command or flag, a wrong number of arguments,
      a bad flag value (--since yesterday, -o xml)
+  130, 143  interrupted (Ctrl-C) or terminated: the temporary file of a write
+     in progress is removed first
 
 Errors go to stderr as "dealtrack: error: ..."; problems in data files as
 "path:line:col: error: message". Output for scripts goes to stdout only.`

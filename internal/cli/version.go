@@ -20,15 +20,16 @@ func newVersionCmd(app *App) *cobra.Command {
 	}
 }
 
-// version describes the build: the module version, and the commit when
-// built from a checkout.
+// version describes the build: the module version, and the commit and its
+// time when built from a checkout with VCS stamping (go build's default;
+// GOFLAGS=-buildvcs=false turns it off).
 func version() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "(unknown)"
 	}
 	v := info.Main.Version
-	var rev, dirty string
+	var rev, dirty, at string
 	for _, s := range info.Settings {
 		switch s.Key {
 		case "vcs.revision":
@@ -37,13 +38,15 @@ func version() string {
 			if s.Value == "true" {
 				dirty = "+dirty"
 			}
+		case "vcs.time":
+			at = " " + s.Value
 		}
 	}
 	if len(rev) > 12 {
 		rev = rev[:12]
 	}
 	if rev != "" {
-		v += " (" + rev + dirty + ")"
+		v += " (" + rev + dirty + at + ")"
 	}
 	return v + " " + info.GoVersion
 }
