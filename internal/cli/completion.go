@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -57,6 +59,24 @@ func (app *App) completeIDs(_ *cobra.Command, args []string, toComplete string) 
 
 // completeParties completes party names from the registry: canonical
 // names and aliases, in any case.
+// completeTags completes a tag from those the deals use, with how many
+// deals use it.
+func (app *App) completeTags(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	count := map[string]int{}
+	for _, d := range app.completionData().Deals {
+		for _, t := range d.Tags {
+			count[t]++
+		}
+	}
+	var out []cobra.Completion
+	for _, t := range slices.Sorted(maps.Keys(count)) {
+		if strings.HasPrefix(t, strings.ToLower(toComplete)) {
+			out = append(out, cobra.CompletionWithDesc(t, fmt.Sprintf("%d %s", count[t], plural(count[t], "deal", "deals"))))
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
 func (app *App) completeParties(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	reg := app.completionData().Registry
 	if reg == nil {
@@ -129,6 +149,7 @@ func completeFromData(root *cobra.Command, app *App) {
 	byFlag := map[string]cobra.CompletionFunc{
 		"party":   app.completeParties,
 		"part-of": app.completeIDs,
+		"tag":     app.completeTags,
 	}
 	var walk func(*cobra.Command)
 	walk = func(c *cobra.Command) {

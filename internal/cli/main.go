@@ -112,7 +112,7 @@ deal files, else the data set built into this binary.`,
 		newReportCmd(app),
 		newVersionCmd(app),
 	)
-	addHelpTopics(root)
+	addHelpTopics(root, app)
 	addCompletion(root, app)
 	return root
 }
