@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -31,10 +32,26 @@ var errBrokenPipe = syscall.EPIPE
 func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, a []string) error {
 		if err := check(cmd, a); err != nil {
-			return &usageError{cmd, err}
+			return &usageError{cmd, argsError(cmd, a, err)}
 		}
 		return nil
 	}
+}
+
+// argsError says in dealtrack's words what is wrong with the arguments:
+// cobra's "unknown command" for a stray word, "requires at least 1
+// arg(s)" for a missing one.
+func argsError(cmd *cobra.Command, a []string, err error) error {
+	use := strings.TrimSpace(strings.TrimPrefix(cmd.Use, cmd.Name()))
+	switch {
+	case use == "" && len(a) > 0 && cmd.Flags().Lookup("party") != nil:
+		return fmt.Errorf("%s takes no arguments, only flags (got %q): to choose deals by a party, write --party %q", cmd.Name(), a[0], a[0])
+	case use == "" && len(a) > 0:
+		return fmt.Errorf("%s takes no arguments (got %q)", cmd.Name(), a[0])
+	case len(a) == 0:
+		return fmt.Errorf("%s needs %s", cmd.Name(), use)
+	}
+	return fmt.Errorf("%s takes %s (got %d %s)", cmd.Name(), use, len(a), plural(len(a), "argument", "arguments"))
 }
 
 // flagValueError reports a bad flag value as `--flag: "value": problem`,

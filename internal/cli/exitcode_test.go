@@ -19,7 +19,7 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{"nosuch", ExitUsage, `unknown command "nosuch" for "dealtrack"`},
 		{"lsit", ExitUsage, "did you mean list?"},
-		{"list extra", ExitUsage, `unknown command "extra" for "dealtrack list"`},
+		{"list extra", ExitUsage, "list takes no arguments, only flags"},
 		{"list --bogus", ExitUsage, "unknown flag: --bogus"},
 		{"list -O csv", ExitUsage, "unknown shorthand flag"},
 		{"list --limit", ExitUsage, "flag needs an argument"},
@@ -28,7 +28,7 @@ func TestExitCodes(t *testing.T) {
 		{"list --country Atlantis", ExitUsage, "unknown country"},
 		{"total --by day", ExitUsage, "not a grouping"},
 		{"list -o xml", ExitUsage, "--output"},
-		{"show", ExitUsage, "requires at least 1 arg"},
+		{"show", ExitUsage, "show needs <id>"},
 		{"show no-such-deal", ExitFailure, "no deal has id"},
 		{"list --where 'usd >'", ExitUsage, "--where"},
 		{"list --party Nvdia", ExitUsage, "did you mean NVIDIA?"},

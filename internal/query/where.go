@@ -131,6 +131,10 @@ func explain(msg string) string {
 		return msg + " (fields: " + strings.Join(FieldNames(), ", ") + ")"
 	case strings.HasPrefix(msg, "expected bool, but got "):
 		return "the expression gives " + strings.TrimPrefix(msg, "expected bool, but got ") + ", not true or false (compare it: usd >= 10e9)"
+	case strings.Contains(msg, "mismatched types time.Time and string"), strings.Contains(msg, "mismatched types string and time.Time"):
+		return `a date is compared with a string: write the date as date("2025-06-01")`
+	case strings.Contains(msg, "mismatched types"):
+		return strings.NewReplacer("time.Time", "date", "*int64", "dollars", "*float64", "gigawatts", "[]string", "list", "*string", "text").Replace(msg)
 	}
 	return msg
 }
