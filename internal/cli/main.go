@@ -174,6 +174,9 @@ func exitCode(err error) int {
 // as a flag (--json) is -o json; --format is -o; else the nearest flag of
 // the command.
 func flagHint(c *cobra.Command, err error) string {
+	if strings.HasPrefix(err.Error(), "unknown shorthand flag: 'O'") && c.Flags().Lookup("output") != nil {
+		return " (did you mean -o?)"
+	}
 	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
 	if !ok {
 		return ""
