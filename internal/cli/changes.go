@@ -61,6 +61,7 @@ func runChanges(app *App, cmd *cobra.Command, opts *changesOptions) error {
 		return err
 	}
 	cs := report.Changes(ds, since, until)
+	app.noteEmpty(len(cs), "nothing changed in that span")
 	o := opts.output.options()
 	if o.Format == "markdown" {
 		return changesMarkdown(app.Out, cs, since, until, o.NoHeaders)

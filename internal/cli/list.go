@@ -77,6 +77,7 @@ func runList(app *App, cmd *cobra.Command, opts *listOptions) error {
 	if err != nil {
 		return err
 	}
+	app.noteEmpty(len(ds), "no deal matches these filters")
 	query.Sort(ds, order)
 	if opts.limit > 0 && len(ds) > opts.limit {
 		ds = ds[:opts.limit]

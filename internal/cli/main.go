@@ -38,6 +38,8 @@ type App struct {
 	Snapshot []byte // Builtin decoded ahead of time (deals.Snapshot), or nil
 	dataFlag string
 	errColor bool
+	// outTerminal is set when a person reads stdout at a terminal
+	outTerminal bool
 }
 
 // Main runs dealtrack with args (without the program name) and returns the
@@ -46,6 +48,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := render.Sized(bufio.NewWriterSize(stdout, 64<<10), render.TerminalWidth(stdout))
 	app := &App{In: stdin, Out: out, Err: stderr, Getenv: os.Getenv, Builtin: deals.FS, Snapshot: deals.Snapshot}
 	app.errColor = isTerminal(stderr) && app.Getenv("NO_COLOR") == ""
+	app.outTerminal = isTerminal(stdout) || render.TerminalWidth(stdout) > 0
 	root := newRootCmd(app)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -196,4 +199,13 @@ func flagHint(c *cobra.Command, err error) string {
 		return " (did you mean --" + near + "?)"
 	}
 	return ""
+}
+
+// noteEmpty says on stderr, when a person reads the output at a terminal,
+// that a command found nothing (n == 0): an empty table is easy to take
+// for a failure. Scripts, which read a pipe, get no note.
+func (app *App) noteEmpty(n int, what string) {
+	if app.outTerminal && n == 0 {
+		fmt.Fprintf(app.Err, "dealtrack: %s\n", what)
+	}
 }

@@ -110,3 +110,36 @@ func checkOutput(t *testing.T, format string, width int, whole bool, out string)
 		}
 	}
 }
+
+// TestEmptyResultsSaySo: at a terminal, a command that found nothing says
+// so on stderr; piped, it says nothing.
+func TestEmptyResultsSaySo(t *testing.T) {
+	t.Setenv("DEALTRACK_DATA", "")
+	for _, tt := range []struct {
+		args []string
+		note string
+	}{
+		{[]string{"list", "--since", "2030"}, "dealtrack: no deal matches these filters\n"},
+		{[]string{"changes", "--since", "2030"}, "dealtrack: nothing changed in that span\n"},
+	} {
+		for _, atTerminal := range []bool{true, false} {
+			var errs bytes.Buffer
+			var out interface {
+				Write([]byte) (int, error)
+			} = &bytes.Buffer{}
+			if atTerminal {
+				out = &terminal{width: 100}
+			}
+			if code := Main(tt.args, strings.NewReader(""), out, &errs); code != ExitOK {
+				t.Fatalf("%v: exit %d: %s", tt.args, code, errs.String())
+			}
+			want := ""
+			if atTerminal {
+				want = tt.note
+			}
+			if errs.String() != want {
+				t.Errorf("%v at a terminal %v: stderr %q, want %q", tt.args, atTerminal, errs.String(), want)
+			}
+		}
+	}
+}
