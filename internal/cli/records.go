@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/dealtrack/dealtrack/internal/deal"
 )
 
@@ -30,6 +32,11 @@ type dealRecord struct {
 	SupersededBy *string        `json:"superseded_by" yaml:"superseded_by"`
 	Reported     []string       `json:"reported" yaml:"reported"`
 	Confirmed    bool           `json:"confirmed" yaml:"confirmed"`
+	// AnnouncedDay is announced as a full date a spreadsheet reads the same
+	// every time (a month-only date as its first day), and
+	// AnnouncedPrecision says which it was: day or month.
+	AnnouncedDay       string `json:"announced_day" yaml:"announced_day"`
+	AnnouncedPrecision string `json:"announced_precision" yaml:"announced_precision"`
 }
 
 type sourceRecord struct {
@@ -108,12 +115,23 @@ func newDealRecord(d *deal.Deal) dealRecord {
 		Reported:     nonNil(d.Reported),
 		Confirmed:    d.Confirmed(),
 	}
+	r.AnnouncedDay, r.AnnouncedPrecision = dayAndPrecision(d.Announced)
 	r.USD, r.USDLow, r.USDHigh, r.USDQualifier = dollarFields(d.Dollars)
 	r.GW, r.GWLow, r.GWHigh, r.GWQualifier = gwFields(d.Power)
 	for i, l := range d.Locations {
 		r.Location[i] = locationRec{optString(l.Site), optString(l.Region), optString(l.Country)}
 	}
 	return r
+}
+
+// dayAndPrecision is a date as YYYY-MM-DD, a month-only one as its first
+// day, and whether it was known to the day or the month.
+func dayAndPrecision(d deal.Date) (string, string) {
+	day := fmt.Sprintf("%04d-%02d-%02d", d.Year, max(d.Month, 1), max(d.Day, 1))
+	if d.Day == 0 {
+		return day, "month"
+	}
+	return day, "day"
 }
 
 func sourceRecords(ss []deal.Source) []sourceRecord {
