@@ -184,6 +184,15 @@ func renderMarkdown(w io.Writer, t *Table, opts Options) error {
 		}
 		line(cells)
 	}
+	if t.Footer != nil { // the footer as a last row, in bold
+		cells := make([]string, len(t.Footer))
+		for i, c := range t.Footer {
+			if c.Text != "" {
+				cells[i] = "**" + c.Text + "**"
+			}
+		}
+		line(cells)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

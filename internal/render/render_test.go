@@ -24,7 +24,7 @@ func TestFormats(t *testing.T) {
 		{Options{Format: "csv"}, "id,note,usd\na,plain,100000000000\nb,\"has, comma | pipe\tand tab\",\n"},
 		{Options{Format: "csv", NoHeaders: true}, "a,plain,100000000000\nb,\"has, comma | pipe\tand tab\",\n"},
 		{Options{Format: "tsv"}, "id\tnote\tusd\na\tplain\t100000000000\nb\thas, comma | pipe and tab\t\n"},
-		{Options{Format: "markdown"}, "| id | note | usd |\n| --- | --- | ---: |\n| a | plain | ≤$100B |\n| b | has, comma \\| pipe\tand tab | undisclosed |\n"},
+		{Options{Format: "markdown"}, "| id | note | usd |\n| --- | --- | ---: |\n| a | plain | ≤$100B |\n| b | has, comma \\| pipe\tand tab | undisclosed |\n| **total** |  | **$100B** |\n"},
 		{Options{Format: "json"}, "[\n  {\n    \"id\": \"a\"\n  },\n  {\n    \"id\": \"b\",\n    \"usd\": null\n  }\n]\n"},
 		{Options{Format: "yaml"}, "- id: a\n- id: b\n  usd: null\n"},
 	}
