@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -33,6 +34,9 @@ type fileDecoder struct {
 	errAt  map[[2]int]bool  // positions of the errors in probs
 	tree   *yamlfast.Parser // holds the tree document returned, if it parsed it
 	strict bool             // report what only --strict refuses
+	// keys is how the file's top-level keys look, for messages: a deal
+	// file's, or the registry's.
+	keys string
 }
 
 // Strict reports whether the decoder reports what only --strict refuses.
@@ -151,7 +155,7 @@ func (fd *fileDecoder) document(data []byte) *yaml.Node {
 		return nil
 	}
 	if root.Kind != yaml.MappingNode {
-		fd.errorf(root, "the top level must be a mapping of keys (title:, announced:, ...), not a %s", kindName(root))
+		fd.errorf(root, "the top level must be a mapping of keys (%s), not a %s", cmp.Or(fd.keys, "title:, announced:, ..."), kindName(root))
 		return nil
 	}
 	return root

@@ -176,3 +176,12 @@ func TestRegistry(t *testing.T) {
 		t.Errorf("Suggest(Zeppelin) = %q, want none", got)
 	}
 }
+
+// TestRegistryMessagesSpeakOfParties: a registry that is not a mapping is
+// told what a registry looks like, not what a deal file does.
+func TestRegistryMessagesSpeakOfParties(t *testing.T) {
+	_, probs := CheckRegistry("d/parties.yaml", []byte("- NVIDIA\n- OpenAI\n"))
+	if len(probs) != 1 || !strings.Contains(probs[0].Msg, "one party per key: NVIDIA: {kind: company}") || strings.Contains(probs[0].Msg, "title:") {
+		t.Errorf("problems %v, want one that shows a registry's keys", probs)
+	}
+}

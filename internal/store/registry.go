@@ -16,6 +16,7 @@ func decodeRegistry(fd *fileDecoder, data []byte) *deal.Registry {
 	if onlyComments(data) {
 		return &deal.Registry{}
 	}
+	fd.keys = "one party per key: NVIDIA: {kind: company}"
 	root := fd.document(data)
 	defer fd.dropTree()
 	if root == nil {
