@@ -90,9 +90,7 @@ func runAdd(app *App, cmd *cobra.Command, opts *addOptions) error {
 	if err != nil {
 		return err
 	}
-	defer root.Close()
-	dir := store.NewDir(root)
-	defer dir.Close()
+	dir := src.fsys
 	load := store.Load
 	if opts.strict {
 		load = store.LoadStrict

@@ -12,13 +12,33 @@ import (
 // dataSource is where deals are read from.
 type dataSource struct {
 	fsys fs.FS
-	dir  string // the folder; "" for the built-in data set
-	name string // how paths are shown
+	root *os.Root // the folder, opened once per command; nil for the built-in data set
+	dir  string   // the folder; "" for the built-in data set
+	name string   // how paths are shown
 }
 
 // source applies the data rule: --data, $DEALTRACK_DATA, ./deals when it
 // holds deal files, else the built-in data set.
 func (app *App) source() (dataSource, error) {
+	if app.src == nil {
+		src, err := app.openSource()
+		app.src, app.srcErr = &src, err
+	}
+	return *app.src, app.srcErr
+}
+
+// closeData closes the data folder, if a command opened one.
+func (app *App) closeData() {
+	if app.src != nil && app.src.root != nil {
+		if d, ok := app.src.fsys.(*store.Dir); ok {
+			d.Close()
+		}
+		app.src.root.Close()
+	}
+}
+
+// openSource opens the data the rule picks.
+func (app *App) openSource() (dataSource, error) {
 	dir := app.dataFlag
 	if dir == "" {
 		dir = app.Getenv("DEALTRACK_DATA")
@@ -33,7 +53,7 @@ func (app *App) source() (dataSource, error) {
 	if err != nil {
 		return dataSource{}, fmt.Errorf("data folder %s: %w", dir, unwrapPath(err))
 	}
-	return dataSource{fsys: store.NewDir(root), dir: dir, name: filepath.Clean(dir)}, nil
+	return dataSource{fsys: store.NewDir(root), root: root, dir: dir, name: filepath.Clean(dir)}, nil
 }
 
 func hasDealFiles(dir string) bool {

@@ -61,9 +61,7 @@ func runFmt(app *App, cmd *cobra.Command, opts *fmtOptions, files []string) erro
 	if err != nil {
 		return err
 	}
-	defer root.Close()
-	dir := store.NewDir(root)
-	defer dir.Close()
+	dir := src.fsys
 	set := store.Load(dir, src.name)
 	probs, err := problemsOf(cmd, set, src, files)
 	if err != nil {

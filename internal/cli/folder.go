@@ -18,31 +18,25 @@ func (app *App) folder(cmd *cobra.Command) (*os.Root, dataSource, error) {
 	if err != nil {
 		return nil, src, err
 	}
-	if src.dir == "" {
+	if src.root == nil {
 		return nil, src, usageErrorf(cmd, `%s writes to a data folder, and none is set: the built-in data set is read-only
 hint: make a folder with 'dealtrack init DIR' ('dealtrack init --bundled DIR' copies the built-in deals),
 hint: then pass --data DIR or set DEALTRACK_DATA=DIR`, cmd.Name())
 	}
-	root, err := os.OpenRoot(src.dir)
-	if err != nil {
-		return nil, src, fmt.Errorf("data folder %s: %w", src.dir, unwrapPath(err))
-	}
-	return root, src, nil
+	return src.root, src, nil
 }
 
 // lockedFolder opens the data folder for a command that rewrites files in
 // it, under the folder's lock (update, party rename): the root, the
-// source, a Dir over the root, and the function that lets them all go.
-func (app *App) lockedFolder(cmd *cobra.Command) (*os.Root, dataSource, *store.Dir, func(), error) {
+// source, and the function that lets the lock go. Main closes the folder.
+func (app *App) lockedFolder(cmd *cobra.Command) (*os.Root, dataSource, func(), error) {
 	root, src, err := app.folder(cmd)
 	if err != nil {
-		return nil, src, nil, nil, err
+		return nil, src, nil, err
 	}
 	unlock, err := store.Lock(root)
 	if err != nil {
-		root.Close()
-		return nil, src, nil, nil, fmt.Errorf("%s: cannot take the folder's lock: %v", src.name, unwrapPath(err))
+		return nil, src, nil, fmt.Errorf("%s: cannot take the folder's lock: %v", src.name, unwrapPath(err))
 	}
-	dir := store.NewDir(root)
-	return root, src, dir, func() { dir.Close(); unlock(); root.Close() }, nil
+	return root, src, unlock, nil
 }

@@ -40,6 +40,8 @@ type App struct {
 	errColor bool
 	// outTerminal is set when a person reads stdout at a terminal
 	outTerminal bool
+	src         *dataSource // the data, once a command asked for it
+	srcErr      error
 }
 
 // Main runs dealtrack with args (without the program name) and returns the
@@ -52,6 +54,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd(app)
 	root.SetArgs(args)
 	err := root.Execute()
+	app.closeData()
 	if ferr := out.Flush(); ferr != nil && err == nil && !errors.Is(ferr, errBrokenPipe) {
 		err = ferr
 	}

@@ -54,12 +54,12 @@ func runPartyRename(app *App, cmd *cobra.Command, old, to string, dryRun bool) e
 	case old == to:
 		return usageErrorf(cmd, "%q is already that name", old)
 	}
-	root, src, dir, done, err := app.lockedFolder(cmd)
+	root, src, unlock, err := app.lockedFolder(cmd)
 	if err != nil {
 		return err
 	}
-	defer done()
-	set := store.Load(dir, src.name)
+	defer unlock()
+	set := store.Load(src.fsys, src.name)
 	if errs := set.Errors(); len(errs) > 0 {
 		return fmt.Errorf("%s has %d %s; fix %s first (dealtrack check lists them)", src.name, len(errs), plural(len(errs), "error", "errors"), plural(len(errs), "it", "them"))
 	}

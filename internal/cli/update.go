@@ -101,16 +101,16 @@ func runUpdate(app *App, cmd *cobra.Command, opts *updateOptions, id string) err
 	if err != nil {
 		return err
 	}
-	root, src, dir, done, err := app.lockedFolder(cmd)
+	root, src, unlock, err := app.lockedFolder(cmd)
 	if err != nil {
 		return err
 	}
-	defer done()
+	defer unlock()
 	load := store.Load
 	if opts.strict {
 		load = store.LoadStrict
 	}
-	set := load(dir, src.name)
+	set := load(src.fsys, src.name)
 	name, ok := set.File(id)
 	d, loaded := set.Deal(id)
 	if !ok || !loaded {
