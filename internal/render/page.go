@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"io"
+	"sync"
 )
 
 // Page is a one-page report: self-contained HTML, with its pictures inline,
@@ -29,11 +30,14 @@ type Section struct {
 }
 
 // PageHTML writes p.
-func PageHTML(w io.Writer, p Page) error { return pageTemplate.Execute(w, p) }
+func PageHTML(w io.Writer, p Page) error { return pageTemplate().Execute(w, p) }
 
-var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
-	"link": func(links map[string]string, text string) string { return links[text] },
-}).Parse(`<!DOCTYPE html>
+// pageTemplate is parsed the first time a page is written, not when any
+// command starts.
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Funcs(template.FuncMap{
+		"link": func(links map[string]string, text string) string { return links[text] },
+	}).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -100,3 +104,4 @@ document.querySelectorAll("table.sortable").forEach(function (table) {
 </body>
 </html>
 `))
+})
