@@ -24,8 +24,8 @@ func newFlowsCmd(app *App) *cobra.Command {
 		Long: `Money by direction, from the deals' flows: for each party, what it pays, what
 it receives, the net (received minus paid), the flows whose amount is not
 given (counted apart, never as zero), and how much of what it receives comes
-back from parties it pays (the circular part: NVIDIA invests in OpenAI, which
-buys NVIDIA systems).
+back from parties it pays (the circular part: Amazon invests in Anthropic,
+which buys AWS compute).
 
 Name parties to see only their rows; the filters choose the deals. Like the
 sums, flows leave out cancelled and superseded deals unless

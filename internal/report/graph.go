@@ -163,8 +163,8 @@ type PartyFlows struct {
 	PaidOut  FlowSum
 	Received FlowSum
 	// Back is the part of Received that comes from parties this one pays:
-	// money that goes round (NVIDIA invests in OpenAI, which buys NVIDIA
-	// systems).
+	// money that goes round (Amazon invests in Anthropic, which buys AWS
+	// compute).
 	Back FlowSum
 }
 
