@@ -31,6 +31,19 @@ var fieldCells = map[string]func(*deal.Deal) render.Cell{
 	"gw_high":       func(d *deal.Deal) render.Cell { return gwBoundCell(d.Power.Value(deal.High)) },
 	"valuation_usd": func(d *deal.Deal) render.Cell { return usdCell(d.Valuation) },
 	"amount":        func(d *deal.Deal) render.Cell { return render.Cell{Text: d.Amount.Human(), Plain: d.Amount.String()} },
+	"status":        statusCell,
+}
+
+// statusCell is a deal's status; for people, a replaced deal says so
+// beside it ("announced, superseded"), since its status is where it stood
+// when it was replaced. Scripts get the status alone (superseded_by says
+// the rest).
+func statusCell(d *deal.Deal) render.Cell {
+	c := render.Str(string(d.Status))
+	if d.SupersededBy != "" {
+		c.Text += ", superseded"
+	}
+	return c
 }
 
 // fieldTable is one row per deal, one column per field.
