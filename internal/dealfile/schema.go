@@ -311,7 +311,7 @@ func DecodeRegistry(r Reporter, root *yaml.Node) *deal.Registry {
 // name it by its path ("flows[0]"); path is empty at the top.
 func decodeFields[T any](dc *decoder, n *yaml.Node, what string, path fieldPath, v *T, fields []field[T]) {
 	if n.Kind != yaml.MappingNode {
-		dc.errorf(n, "%s: want a mapping of keys, not a %s", orPath(what, path), kindName(n))
+		dc.errorf(n, "%s: want a mapping of keys, not a %s", orPath(what, path), KindName(n))
 		return
 	}
 	dc.eachPair(n, func(key string, k, val *yaml.Node) {
@@ -370,7 +370,7 @@ func (p fieldPath) item(i int) fieldPath { return fieldPath{list: p.String(), in
 
 func decodeItems[V any](dc *decoder, n *yaml.Node, path fieldPath, fields []field[V], check func(*decoder, *yaml.Node, fieldPath, *V)) []V {
 	if n.Kind != yaml.SequenceNode {
-		dc.errorf(n, "%s: want a list, not a %s", path, kindName(n))
+		dc.errorf(n, "%s: want a list, not a %s", path, KindName(n))
 		return nil
 	}
 	out := make([]V, len(n.Content))
@@ -448,7 +448,7 @@ func suggestKey(key string, keys []string) string {
 // str returns scalar n's text; null is "".
 func (dc *decoder) str(n *yaml.Node, path fieldPath) string {
 	if n.Kind != yaml.ScalarNode {
-		dc.errorf(n, "%s: want a single value, not a %s", path, kindName(n))
+		dc.errorf(n, "%s: want a single value, not a %s", path, KindName(n))
 		return ""
 	}
 	if n.Tag == "!!null" {
@@ -467,7 +467,7 @@ func (dc *decoder) list(n *yaml.Node, path fieldPath, each func(*decoder, *yaml.
 		if path.key == "parties" {
 			example = "[NVIDIA, OpenAI]"
 		}
-		dc.errorf(n, "%s: want a list like %s, not a %s", path, example, kindName(n))
+		dc.errorf(n, "%s: want a list like %s, not a %s", path, example, KindName(n))
 		return nil
 	}
 	out := make([]string, 0, len(n.Content))
@@ -513,7 +513,9 @@ func parseValue[T any](dc *decoder, n *yaml.Node, path fieldPath, parse func(str
 	return v
 }
 
-func kindName(n *yaml.Node) string {
+// KindName names a YAML node's kind for messages: mapping, list, single
+// value.
+func KindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "mapping"

@@ -14,6 +14,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/dealtrack/dealtrack/internal/dealfile"
 	"github.com/dealtrack/dealtrack/internal/yamlfast"
 )
 
@@ -155,7 +156,7 @@ func (fd *fileDecoder) document(data []byte) *yaml.Node {
 		return nil
 	}
 	if root.Kind != yaml.MappingNode {
-		fd.errorf(root, "the top level must be a mapping of keys (%s), not a %s", cmp.Or(fd.keys, "title:, announced:, ..."), kindName(root))
+		fd.errorf(root, "the top level must be a mapping of keys (%s), not a %s", cmp.Or(fd.keys, "title:, announced:, ..."), dealfile.KindName(root))
 		return nil
 	}
 	return root
@@ -287,16 +288,4 @@ func (fd *fileDecoder) plain(n *yaml.Node, depth int) bool {
 		}
 	}
 	return true
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "mapping"
-	case yaml.SequenceNode:
-		return "list"
-	case yaml.ScalarNode:
-		return "single value"
-	}
-	return "YAML node"
 }
