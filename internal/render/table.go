@@ -5,9 +5,12 @@ import (
 	"io"
 
 	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 )
+
+// drawer makes the renderer that draws a table; tests swap in
+// tablewriter's own to check that ruled draws the same.
+var drawer = func(r tw.Rendition) tw.Renderer { return newRuled(r) }
 
 // renderTable draws t for a terminal. It is the only place that knows
 // tablewriter.
@@ -47,7 +50,7 @@ func renderTable(w io.Writer, t *Table, opts Options) error {
 	var buf bytes.Buffer
 	table := tablewriter.NewTable(&buf,
 		tablewriter.WithConfig(cfg),
-		tablewriter.WithRenderer(renderer.NewBlueprint(rendition)),
+		tablewriter.WithRenderer(drawer(rendition)),
 	)
 	if !opts.NoHeaders {
 		table.Header(header(t))
