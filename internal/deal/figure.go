@@ -1,7 +1,6 @@
 package deal
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -485,26 +484,4 @@ func pow10(n int) int64 {
 		p *= 10
 	}
 	return p
-}
-
-// MarshalBinary writes f compactly, for a snapshot of decoded deals.
-func (f figure) MarshalBinary() ([]byte, error) {
-	b := []byte{byte(f.Q)}
-	b = binary.AppendVarint(b, f.Lo)
-	return binary.AppendVarint(b, f.Hi), nil
-}
-
-// UnmarshalBinary reads what MarshalBinary wrote.
-func (f *figure) UnmarshalBinary(b []byte) error {
-	if len(b) == 0 || b[0] > byte(Nearly) {
-		return errors.New("not a figure")
-	}
-	f.Q = Qualifier(b[0])
-	lo, n := binary.Varint(b[1:])
-	hi, m := binary.Varint(b[1+max(n, 0):])
-	if n <= 0 || m <= 0 || 1+n+m != len(b) {
-		return errors.New("not a figure")
-	}
-	f.Lo, f.Hi = lo, hi
-	return nil
 }

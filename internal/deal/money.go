@@ -132,19 +132,3 @@ func (m Money) Human() string {
 	}
 	return humanPrefix[m.Q] + unit + formatMoney(m.Lo, false)
 }
-
-// MarshalBinary writes m compactly, with its currency.
-func (m Money) MarshalBinary() ([]byte, error) {
-	f, _ := m.figure.MarshalBinary()
-	return append([]byte(m.Currency+":"), f...), nil
-}
-
-// UnmarshalBinary reads what MarshalBinary wrote.
-func (m *Money) UnmarshalBinary(b []byte) error {
-	cur, f, ok := strings.Cut(string(b), ":")
-	if !ok {
-		return errors.New("not an amount")
-	}
-	m.Currency = cur
-	return m.figure.UnmarshalBinary([]byte(f))
-}

@@ -1,8 +1,6 @@
 package store
 
 import (
-	"bytes"
-	"encoding/gob"
 	"errors"
 	"hash/crc32"
 	"io"
@@ -38,9 +36,7 @@ func Snapshot(fsys fs.FS, set *Set) ([]byte, error) {
 	if set.Registry != nil {
 		s.Parties = set.Registry.Parties
 	}
-	var b bytes.Buffer
-	err = gob.NewEncoder(&b).Encode(s)
-	return b.Bytes(), err
+	return pack(s)
 }
 
 // LoadSnapshot returns the set data holds, as Load would read it from
@@ -48,7 +44,7 @@ func Snapshot(fsys fs.FS, set *Set) ([]byte, error) {
 // now; the caller then loads the files.
 func LoadSnapshot(fsys fs.FS, prefix string, data []byte) (*Set, bool) {
 	var s snapshot
-	if len(data) == 0 || gob.NewDecoder(bytes.NewReader(data)).Decode(&s) != nil {
+	if unpack(data, &s) != nil {
 		return nil, false
 	}
 	if sum, _, err := checksum(fsys); err != nil || sum != s.Sum {
