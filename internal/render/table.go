@@ -48,6 +48,7 @@ func renderTable(w io.Writer, t *Table, opts Options) error {
 		Settings: tw.Settings{Separators: tw.Separators{BetweenColumns: tw.Off}, Lines: tw.Lines{ShowHeaderLine: tw.On, ShowFooterLine: tw.On}},
 	}
 	var buf bytes.Buffer
+	buf.Grow(drawnSize(t))
 	table := tablewriter.NewTable(&buf,
 		tablewriter.WithConfig(cfg),
 		tablewriter.WithRenderer(drawer(rendition)),
@@ -77,14 +78,36 @@ func renderTable(w io.Writer, t *Table, opts Options) error {
 	return writeTrimmed(w, buf.Bytes())
 }
 
-// writeTrimmed writes out without the padding tablewriter leaves at the
-// end of each line.
-func writeTrimmed(w io.Writer, out []byte) error {
-	var b bytes.Buffer
-	for line := range bytes.Lines(out) {
-		b.Write(bytes.TrimRight(line, " \n"))
-		b.WriteByte('\n')
+// drawnSize guesses the bytes t takes drawn, a little over, so that the
+// buffer it is drawn into is allocated once.
+func drawnSize(t *Table) int {
+	widths := make([]int, len(t.Columns))
+	for i, c := range t.Columns {
+		widths[i] = len(c.Key)
 	}
-	_, err := w.Write(b.Bytes())
+	for _, r := range append(t.Rows, t.Footer) {
+		for i, c := range r {
+			if i < len(widths) {
+				widths[i] = max(widths[i], len(c.Text))
+			}
+		}
+	}
+	line := 1
+	for _, w := range widths {
+		line += w + 2
+	}
+	return line * (len(t.Rows) + 6) // rows, header, footer and rules (3 bytes a column)
+}
+
+// writeTrimmed writes out without the padding tablewriter leaves at the
+// end of each line, trimming in place.
+func writeTrimmed(w io.Writer, out []byte) error {
+	n := 0
+	for line := range bytes.Lines(out) {
+		n += copy(out[n:], bytes.TrimRight(line, " \n"))
+		out[n] = '\n'
+		n++
+	}
+	_, err := w.Write(out[:n])
 	return err
 }
