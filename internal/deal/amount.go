@@ -74,6 +74,16 @@ func dollarUnit(num, rest string) (int, error) {
 
 var currencies = []string{"€", "£", "¥", "₹", "₩", "eur", "gbp", "jpy", "cny", "rmb", "chf", "inr", "euro", "yen", "yuan", "pound", "aed", "sar", "cad", "aud", "c$", "a$", "hk$", "s$"}
 
+// mayStartCurrency reports whether r can begin a name or sign in
+// currencies.
+func mayStartCurrency(r rune) bool {
+	switch r {
+	case '€', '£', '¥', '₹', '₩':
+		return true
+	}
+	return r < 0x80 && strings.IndexByte("egjcriypashEGJCRIYPASH", byte(r)) >= 0
+}
+
 // usDollarSign reads "US$" as "$": it is the same currency, and its "S$"
 // must not pass for Singapore dollars.
 func usDollarSign(s string) string {
@@ -84,6 +94,9 @@ func usDollarSign(s string) string {
 }
 
 func foreignCurrency(s string) string {
+	if !strings.ContainsFunc(s, mayStartCurrency) {
+		return "" // "$10B", "10 billion": nothing to look for
+	}
 	for _, c := range currencies {
 		if i := indexFold(s, c); i >= 0 && (len(c) < 3 || c[0] > 0x7f || !letterAround(s, i, len(c))) {
 			return c

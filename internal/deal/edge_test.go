@@ -1,6 +1,8 @@
 package deal
 
 import (
+	"math/rand/v2"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -145,6 +147,45 @@ func TestTitleCap(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("a title of %d characters: %q, want %q", tt.chars, got, tt.want)
+		}
+	}
+}
+
+// TestPlainURL: what the fast path accepts, url.Parse accepts as an
+// http(s) URL with a host, over random strings from URL characters.
+func TestPlainURL(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	heads := []string{"https://", "http://", "HTTPS://", "https:/", "ftp://", "https://user@", ""}
+	alphabet := "aZ09.-/?#_~=&+,;:@!$*()'%[] \t\"<>\\^`{|}é\x00\x7f"
+	for range 200000 {
+		b := []byte(heads[rng.IntN(len(heads))])
+		for range rng.IntN(20) {
+			b = append(b, alphabet[rng.IntN(len(alphabet))])
+		}
+		s := string(b)
+		if !plainURL(s) {
+			continue
+		}
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(s, " \t\n") {
+			t.Fatalf("plainURL(%q) but url.Parse: %v, %+v", s, err, u)
+		}
+	}
+	for _, s := range []string{"https://www.reuters.com/technology/nvidia-openai-2025-09-22/", "http://a.b/c?d=e#f"} {
+		if !plainURL(s) {
+			t.Errorf("plainURL(%q) = false", s)
+		}
+	}
+}
+
+// TestDollarsRefuseEveryCurrency: each currency name or sign, in any
+// case and place, makes a dollar figure an error.
+func TestDollarsRefuseEveryCurrency(t *testing.T) {
+	for _, c := range currencies {
+		for _, s := range []string{c + "5B", "up to 5B " + strings.ToUpper(c), "about " + c + " 5 billion"} {
+			if _, err := ParseAmount(s); err == nil || !strings.Contains(err.Error(), "only US dollars") {
+				t.Errorf("ParseAmount(%q): %v", s, err)
+			}
 		}
 	}
 }

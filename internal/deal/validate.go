@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -110,7 +111,7 @@ func (d *Deal) Validate() []FieldError {
 		}
 	}
 	for i, s := range d.Sources {
-		s.validate(fmt.Sprintf("sources[%d]", i), add)
+		s.validate(func() string { return fmt.Sprintf("sources[%d]", i) }, add)
 	}
 	if d.SupersededBy != "" && d.SupersededBy == d.ID {
 		add("superseded_by", "a deal cannot replace itself")
@@ -149,7 +150,7 @@ func (d *Deal) validateUpdates(add func(field, format string, args ...any)) {
 		return
 	}
 	for i, u := range d.Updates {
-		at := fmt.Sprintf("updates[%d]", i)
+		at := "updates[" + strconv.Itoa(i) + "]"
 		if i > 0 && u.Date.First() < d.Updates[i-1].Date.First() {
 			add(at+".date", "updates go oldest first (%s is before %s)", u.Date, d.Updates[i-1].Date)
 		}
@@ -163,7 +164,7 @@ func (d *Deal) validateUpdates(add func(field, format string, args ...any)) {
 			add(at, "an update says what changed: a status, a figure, superseded_by, a note or sources")
 		}
 		for j, s := range u.Sources {
-			s.validate(fmt.Sprintf("%s.sources[%d]", at, j), add)
+			s.validate(func() string { return fmt.Sprintf("%s.sources[%d]", at, j) }, add)
 		}
 	}
 	last, at := d.Latest()
@@ -190,30 +191,35 @@ func (d *Deal) validateUpdates(add func(field, format string, args ...any)) {
 }
 
 // validate checks one source; path is where it sits ("sources[0]").
-func (s Source) validate(path string, add func(field, format string, args ...any)) {
+// validate checks s; at names it (written only for a problem).
+func (s Source) validate(at func() string, add func(field, format string, args ...any)) {
+	bad := func(field, format string, args ...any) { add(at()+field, format, args...) }
 	title, desc := strings.TrimSpace(s.Title) != "", strings.TrimSpace(s.Description) != ""
 	switch {
 	case !title && !desc:
-		add(path+".title", "%s (the headline as published; when no headline is known, a description instead)", MsgRequired)
+		bad(".title", "%s (the headline as published; when no headline is known, a description instead)", MsgRequired)
 	case title && desc:
-		add(path+".description", "a source has a title (the headline) or a description, not both")
+		bad(".description", "a source has a title (the headline) or a description, not both")
 	}
 	if s.Publisher == "" && s.URL == "" {
-		add(path, "give a publisher or a url")
+		bad("", "give a publisher or a url")
 	}
 	if s.URL != "" {
 		if err := CheckURL(s.URL); err != nil {
-			add(path+".url", "%v", err)
+			bad(".url", "%v", err)
 		}
 	}
 	if s.Via != "" && s.URL == "" {
-		add(path+".via", "via names the site a copy was read on: give its url too")
+		bad(".via", "via names the site a copy was read on: give its url too")
 	}
 }
 
 // CheckURL says what is wrong with a source's url, or nil: it must be an
 // absolute http or https URL with a host.
 func CheckURL(s string) error {
+	if plainURL(s) {
+		return nil
+	}
 	u, err := url.Parse(s)
 	switch {
 	case err != nil || strings.ContainsAny(s, " \t\n"):
@@ -224,4 +230,33 @@ func CheckURL(s string) error {
 		return fmt.Errorf("%q: a url needs a host (https://example.com/…)", short(s))
 	}
 	return nil
+}
+
+// plainURL reports whether s is an http(s) URL that url.Parse surely
+// accepts with a host: a scheme, a host of letters, digits, dots and
+// dashes, and then only characters that need no checking (no escapes, no
+// port, no brackets). Anything else is left to url.Parse.
+func plainURL(s string) bool {
+	rest, ok := strings.CutPrefix(s, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "http://"); !ok {
+			return false
+		}
+	}
+	host := true
+	for i := 0; i < len(rest); i++ {
+		c := rest[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '.', c == '-':
+		case host && (c == '/' || c == '?' || c == '#'):
+			if i == 0 {
+				return false
+			}
+			host = false
+		case !host && strings.IndexByte("/?#_~=&+,;:@!$*()'", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return len(rest) > 0
 }

@@ -306,6 +306,23 @@ func DecodeRegistry(r Reporter, root *yaml.Node) *deal.Registry {
 	return reg
 }
 
+// indexFrom finds key among fields, looking from index from on: in a
+// formatted file the keys come in the schema's order, so the next key is
+// found at once.
+func indexFrom[T any](fields []field[T], key string, from int) int {
+	for i := from; i < len(fields); i++ {
+		if fields[i].key == key {
+			return i
+		}
+	}
+	for i := range min(from, len(fields)) {
+		if fields[i].key == key {
+			return i
+		}
+	}
+	return -1
+}
+
 // decodeFields decodes mapping n through fields; any other key is an error
 // that names the likely one. what names the mapping in messages, or "" to
 // name it by its path ("flows[0]"); path is empty at the top.
@@ -314,8 +331,9 @@ func decodeFields[T any](dc *decoder, n *yaml.Node, what string, path fieldPath,
 		dc.errorf(n, "%s: want a mapping of keys, not a %s", orPath(what, path), KindName(n))
 		return
 	}
+	at := 0
 	dc.eachPair(n, func(key string, k, val *yaml.Node) {
-		i := slices.IndexFunc(fields, func(f field[T]) bool { return f.key == key })
+		i := indexFrom(fields, key, at)
 		if i < 0 {
 			keys := make([]string, len(fields))
 			for j, f := range fields {
@@ -325,6 +343,7 @@ func decodeFields[T any](dc *decoder, n *yaml.Node, what string, path fieldPath,
 			return
 		}
 		fields[i].decode(dc, val, path.child(key), v)
+		at = i
 	})
 }
 
