@@ -92,7 +92,6 @@ func firstValues(d *deal.Deal, u deal.Update) deal.Update {
 // expected is d with the first values recorded and u applied.
 func expected(d *deal.Deal, first, u deal.Update) *deal.Deal {
 	w := *d
-	w.Sectors = nil // looked up by the loader, not in the file
 	w.Updates = slices.Clone(d.Updates)
 	if len(first.Sets()) > 0 {
 		if len(w.Updates) > 0 && w.Updates[0].Date == d.Announced {

@@ -280,6 +280,9 @@ func (s *Set) decodeFile(name, shown string, data []byte) (res loaded) {
 	defer guard(fd, func() { res.deal, res.ok, res.probs = nil, false, fd.probs })
 	id := strings.TrimSuffix(path.Base(name), ".yaml")
 	d, at := decodeDeal(fd, id, data, s.Registry)
+	if d != nil {
+		d.Sectors = sectors(s.Registry, d.Parties)
+	}
 	res.deal, res.probs, res.ok = d, fd.probs, d != nil && !fd.failed()
 	res.partOf = Problem{Path: shown, Line: at.PartOf[0], Col: at.PartOf[1]}
 	res.supersededBy = Problem{Path: shown, Line: at.SupersededBy[0], Col: at.SupersededBy[1]}
@@ -391,9 +394,12 @@ func cleanErr(err error) string {
 // link checks what spans files — one file per id, part_of targets, no
 // part_of loops — and keeps the deals of files without errors.
 func (s *Set) link(results []loaded) {
-	known := map[string]string{}
-	decoded := map[string]*deal.Deal{}
+	known := make(map[string]string, len(results))
+	decoded := make(map[string]*deal.Deal, len(results))
 	s.known, s.decoded = known, decoded
+	if len(s.byID) == 0 {
+		s.byID = make(map[string]*deal.Deal, len(results))
+	}
 	for _, r := range results {
 		s.Problems = append(s.Problems, r.probs...)
 		if r.deal == nil {
@@ -418,9 +424,11 @@ func (s *Set) link(results []loaded) {
 			delete(s.byID, r.deal.ID)
 		}
 	}
-	for _, d := range s.byID {
-		d.Sectors = sectors(s.Registry, d.Parties)
-		s.Deals = append(s.Deals, d)
+	s.Deals = slices.Grow(s.Deals, len(s.byID))
+	for _, r := range results { // in file order, which is nearly id order
+		if r.deal != nil && s.byID[r.deal.ID] == r.deal {
+			s.Deals = append(s.Deals, r.deal)
+		}
 	}
 	slices.SortFunc(s.Deals, func(a, b *deal.Deal) int { return strings.Compare(a.ID, b.ID) })
 }
