@@ -428,25 +428,30 @@ type Report struct {
 // time come in order, counted as view says; other groups the largest in
 // dollars first.
 func TotalBy(ds []*deal.Deal, u Umbrellas, by By, b deal.Bound, view Periods) Report {
-	members := map[string][]*deal.Deal{}
+	group := map[string]int{} // key -> index in keys and lists
 	var keys []string
+	var lists [][]*deal.Deal
 	for _, d := range ds {
 		for _, k := range by.Keys(d) {
-			if _, ok := members[k]; !ok {
-				keys = append(keys, k)
+			i, ok := group[k]
+			if !ok {
+				i = len(keys)
+				group[k] = i
+				keys, lists = append(keys, k), append(lists, nil)
 			}
-			members[k] = append(members[k], d)
+			lists[i] = append(lists[i], d)
 		}
 	}
+	members := func(k string) []*deal.Deal { return lists[group[k]] }
 	if by == ByNone && len(keys) == 0 {
-		keys = []string{AllKey} // an ungrouped total always has its one row
+		keys, lists = []string{AllKey}, [][]*deal.Deal{nil} // an ungrouped total always has its one row
 	}
 	r := Report{By: by, Bound: b, Total: Total(ds, u, b)}
 	if by.Chronological() {
 		r.View = view
 	}
-	for _, k := range keys {
-		g := Group{k, Total(members[k], u, b)}
+	for i, k := range keys {
+		g := Group{k, Total(lists[i], u, b)}
 		if g.Deals > 0 || len(keys) == 1 { // a group of retired deals only is no group
 			r.Groups = append(r.Groups, g)
 		}
@@ -456,7 +461,7 @@ func TotalBy(ds []*deal.Deal, u Umbrellas, by By, b deal.Bound, view Periods) Re
 		var sofar []*deal.Deal
 		var before Sum
 		for i := range r.Groups {
-			sofar = append(sofar, members[r.Groups[i].Key]...)
+			sofar = append(sofar, members(r.Groups[i].Key)...)
 			now := Total(sofar, u, b)
 			r.Groups[i].onlyNew(before, now)
 			before = now
