@@ -7,7 +7,7 @@ import (
 	"syscall"
 
 	"github.com/dealtrack/dealtrack/internal/cli"
-	"github.com/dealtrack/dealtrack/internal/store"
+	"github.com/dealtrack/dealtrack/internal/folder"
 )
 
 func main() {
@@ -24,7 +24,7 @@ func removeTemporaryOnSignal() {
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		s := <-sig
-		store.RemoveTemporary()
+		folder.RemoveTemporary()
 		code := 130
 		if s == syscall.SIGTERM {
 			code = 143

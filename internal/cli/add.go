@@ -12,6 +12,7 @@ import (
 
 	"github.com/dealtrack/dealtrack/internal/deal"
 	"github.com/dealtrack/dealtrack/internal/dealfile"
+	"github.com/dealtrack/dealtrack/internal/folder"
 	"github.com/dealtrack/dealtrack/internal/store"
 )
 
@@ -115,8 +116,8 @@ func runAdd(app *App, cmd *cobra.Command, opts *addOptions) error {
 	if err := app.checkNew(set, name, data, opts.strict); err != nil {
 		return err
 	}
-	err = store.Create(root, name, data)
-	var left *store.LeftBehind
+	err = folder.Create(root, name, data)
+	var left *folder.LeftBehind
 	if errors.As(err, &left) {
 		app.warnf("%s written, but %v", shown, left)
 		err = nil

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/dealtrack/dealtrack/internal/folder"
 	"github.com/dealtrack/dealtrack/internal/store"
 )
 
@@ -30,7 +31,7 @@ func (app *App) source() (dataSource, error) {
 // closeData closes the data folder, if a command opened one.
 func (app *App) closeData() {
 	if app.src != nil && app.src.root != nil {
-		if d, ok := app.src.fsys.(*store.Dir); ok {
+		if d, ok := app.src.fsys.(*folder.Dir); ok {
 			d.Close()
 		}
 		app.src.root.Close()
@@ -53,7 +54,7 @@ func (app *App) openSource() (dataSource, error) {
 	if err != nil {
 		return dataSource{}, fmt.Errorf("data folder %s: %w", dir, unwrapPath(err))
 	}
-	return dataSource{fsys: store.NewDir(root), root: root, dir: dir, name: filepath.Clean(dir)}, nil
+	return dataSource{fsys: folder.NewDir(root), root: root, dir: dir, name: filepath.Clean(dir)}, nil
 }
 
 func hasDealFiles(dir string) bool {

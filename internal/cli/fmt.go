@@ -1,16 +1,15 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dealtrack/dealtrack/internal/dealfile"
+	"github.com/dealtrack/dealtrack/internal/folder"
 	"github.com/dealtrack/dealtrack/internal/store"
 )
 
@@ -49,13 +48,9 @@ they must be in the data folder and free of errors, the others need not be.`,
 	return cmd
 }
 
-// rewrite is a file to replace: its new content, and the content it was
-// read with (fmt, party rename).
-type rewrite struct {
-	name     string // relative to the folder
-	old, new []byte
-}
-
+// runFmt rewrites the files not in canonical form; each new form must
+// read back as the same deal with the same comments, or that file is left
+// as it is and named, and the others are formatted all the same.
 func runFmt(app *App, cmd *cobra.Command, opts *fmtOptions, files []string) error {
 	root, src, err := app.folder(cmd)
 	if err != nil {
@@ -79,23 +74,41 @@ func runFmt(app *App, cmd *cobra.Command, opts *fmtOptions, files []string) erro
 		}
 		return fmt.Errorf("%s has %d %s; nothing rewritten (fix %s first)", src.name, len(errs), plural(len(errs), "error", "errors"), plural(len(errs), "it", "them"))
 	}
-	rewrites, refused := canonicalForms(root, set, src.name, named(src, files))
+	var refused []error
+	format := folder.Rewrite{
+		Edit: func(name string, old []byte) ([]byte, error) {
+			canon, err := dealfile.Canonical(old)
+			if err == nil && len(canon) > folder.MaxFileSize {
+				err = fmt.Errorf("its canonical form would be larger than the %d KiB a deal file may be", folder.MaxFileSize>>10)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("not formatted: %w", err)
+			}
+			return canon, nil
+		},
+		Verify: func(c folder.Change) error { return sameDeal(set, c) },
+		Refuse: func(name string, err error) error {
+			refused = append(refused, fmt.Errorf("%s: %w", filepath.Join(src.name, name), unwrapPath(err)))
+			return nil // one file that cannot be kept does not hold up the others
+		},
+	}
+	rewrites, _ := format.Plan(root, only(set.Files(), named(src, files)))
 	for _, err := range refused {
 		fmt.Fprintln(app.Err, err)
 	}
-	if !opts.check {
-		if err := regularFiles(root, src.name, rewrites); err != nil {
-			return err
+	if opts.check {
+		for _, r := range rewrites {
+			fmt.Fprintln(app.Out, filepath.Join(src.name, r.Name))
 		}
-	}
-	for _, r := range rewrites {
-		shown := filepath.Join(src.name, r.name)
-		if !opts.check {
-			if err := store.Replace(root, r.name, r.old, r.new); err != nil {
-				return fmt.Errorf("%s not rewritten: %w", shown, unwrapPath(err))
-			}
+	} else {
+		err := folder.Apply(root, rewrites, func(c folder.Change) { fmt.Fprintln(app.Out, filepath.Join(src.name, c.Name)) })
+		var fe *folder.FileError
+		switch {
+		case errors.As(err, &fe) && errors.Is(fe.Err, folder.ErrNotRegular):
+			return fmt.Errorf("%s is not in canonical form, but it is not a regular file (a symbolic link?): format the file itself; nothing rewritten", filepath.Join(src.name, fe.Name))
+		case errors.As(err, &fe):
+			return fmt.Errorf("%s not rewritten: %w", filepath.Join(src.name, fe.Name), unwrapPath(fe.Err))
 		}
-		fmt.Fprintln(app.Out, shown)
 	}
 	if opts.check && len(rewrites) > 0 {
 		return fmt.Errorf("%d %s not in canonical form (dealtrack fmt rewrites %s)", len(rewrites), plural(len(rewrites), "file is", "files are"), plural(len(rewrites), "it", "them"))
@@ -104,6 +117,20 @@ func runFmt(app *App, cmd *cobra.Command, opts *fmtOptions, files []string) erro
 		return fmt.Errorf("%d %s left as %s: %s", len(refused), plural(len(refused), "file", "files"), plural(len(refused), "it is", "they are"), "see above")
 	}
 	return nil
+}
+
+// only is the files of all that are in names, or all when names is nil.
+func only(all []string, names map[string]bool) []string {
+	if names == nil {
+		return all
+	}
+	var out []string
+	for _, f := range all {
+		if names[f] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // named is the set of files, relative to the folder, the arguments name,
@@ -121,60 +148,17 @@ func named(src dataSource, files []string) map[string]bool {
 	return out
 }
 
-// canonicalForms formats every deal file of set and returns those that
-// change. Each new form is read back and must hold the same deal and the
-// same comments, or that file is left as it is and named in refused; the
-// others are formatted all the same.
-func canonicalForms(root *os.Root, set *store.Set, folder string, only map[string]bool) (out []rewrite, refused []error) {
-	for _, name := range set.Files() {
-		if only != nil && !only[name] {
-			continue
-		}
-		shown := filepath.Join(folder, name)
-		old, err := store.ReadFile(root, name)
-		if err != nil {
-			refused = append(refused, fmt.Errorf("%s: %w", shown, unwrapPath(err)))
-			continue
-		}
-		canon, err := dealfile.Canonical(old)
-		if err == nil && len(canon) > store.MaxFileSize {
-			err = fmt.Errorf("its canonical form would be larger than the %d KiB a deal file may be", store.MaxFileSize>>10)
-		}
-		if err == nil && !bytes.Equal(old, canon) {
-			err = sameDeal(set, name, old, canon)
-		}
-		switch {
-		case err != nil:
-			refused = append(refused, fmt.Errorf("%s: not formatted: %w", shown, err))
-		case !bytes.Equal(old, canon):
-			out = append(out, rewrite{name, old, canon})
-		}
-	}
-	return out, refused
-}
-
-// regularFiles refuses to rewrite anything when one of the files is a
-// symbolic link: replacing it would cut the link.
-func regularFiles(root *os.Root, folder string, rewrites []rewrite) error {
-	for _, r := range rewrites {
-		if info, err := root.Lstat(r.name); err != nil || !info.Mode().IsRegular() {
-			return fmt.Errorf("%s is not in canonical form, but it is not a regular file (a symbolic link?): format the file itself; nothing rewritten", filepath.Join(folder, r.name))
-		}
-	}
-	return nil
-}
-
 // sameDeal makes sure formatting kept every value of a file.
-func sameDeal(set *store.Set, name string, old, canon []byte) error {
-	before, _ := set.Decode(name, old)
-	after, probs := set.Decode(name, canon)
+func sameDeal(set *store.Set, c folder.Change) error {
+	before, _ := set.Decode(c.Name, c.Old)
+	after, probs := set.Decode(c.Name, c.New)
 	for _, p := range probs {
 		if p.Severity == store.Error {
-			return fmt.Errorf("internal error: its canonical form would not read back (%v); please report it", p)
+			return fmt.Errorf("not formatted: internal error: its canonical form would not read back (%v); please report it", p)
 		}
 	}
 	if before == nil || after == nil || !reflect.DeepEqual(*before, *after) {
-		return errors.New("internal error: its canonical form would change a value; please report it")
+		return errors.New("not formatted: internal error: its canonical form would change a value; please report it")
 	}
 	return nil
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/dealtrack/dealtrack/internal/store"
+	"github.com/dealtrack/dealtrack/internal/folder"
 )
 
 // folder opens the data folder that cmd writes to. Every file operation
@@ -34,7 +34,7 @@ func (app *App) lockedFolder(cmd *cobra.Command) (*os.Root, dataSource, func(), 
 	if err != nil {
 		return nil, src, nil, err
 	}
-	unlock, err := store.Lock(root)
+	unlock, err := folder.Lock(root)
 	if err != nil {
 		return nil, src, nil, fmt.Errorf("%s: cannot take the folder's lock: %v", src.name, unwrapPath(err))
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/dealtrack/dealtrack/internal/deal"
 	"github.com/dealtrack/dealtrack/internal/dealfile"
+	"github.com/dealtrack/dealtrack/internal/folder"
 	"github.com/dealtrack/dealtrack/internal/store"
 )
 
@@ -95,7 +96,7 @@ func writeAll(root *os.Root, dir string, files map[string][]byte) error {
 		if err := root.MkdirAll(path.Dir(in), 0o755); err != nil {
 			return fmt.Errorf("%s: %w; nothing written", filepath.Join(dir, name), unwrapPath(err))
 		}
-		if err := store.Create(root, in, files[name]); err != nil {
+		if err := folder.Create(root, in, files[name]); err != nil {
 			return fmt.Errorf("%s not written: %w; nothing written", filepath.Join(dir, name), unwrapPath(err))
 		}
 	}

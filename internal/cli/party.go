@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dealtrack/dealtrack/internal/dealfile"
+	"github.com/dealtrack/dealtrack/internal/folder"
 	"github.com/dealtrack/dealtrack/internal/store"
 )
 
@@ -63,33 +64,31 @@ func runPartyRename(app *App, cmd *cobra.Command, old, to string, dryRun bool) e
 	if errs := set.Errors(); len(errs) > 0 {
 		return fmt.Errorf("%s has %d %s; fix %s first (dealtrack check lists them)", src.name, len(errs), plural(len(errs), "error", "errors"), plural(len(errs), "it", "them"))
 	}
-	var changes []rewrite
+	names := set.Files()
 	if p := set.Registry.Party(old); p != nil && p.Name == old {
 		if other := set.Registry.Party(to); other != nil {
 			return fmt.Errorf("%s and %s are both parties of %s; merge their entries by hand (%s as an alias of %s), then run rename again", old, other.Name, store.RegistryFile, old, other.Name)
 		}
-		data, err := store.ReadFile(root, store.RegistryFile)
-		if err != nil {
-			return fmt.Errorf("%s: %v", filepath.Join(src.name, store.RegistryFile), unwrapPath(err))
-		}
-		renamed, err := dealfile.RenameRegistryParty(data, old, to)
-		if err != nil {
-			return fmt.Errorf("%s: %w; nothing written", filepath.Join(src.name, store.RegistryFile), err)
-		}
-		changes = append(changes, rewrite{store.RegistryFile, data, renamed})
+		names = append([]string{store.RegistryFile}, names...)
 	}
-	for _, name := range set.Files() {
-		data, err := store.ReadFile(root, name)
-		if err != nil {
-			return fmt.Errorf("%s: %v; nothing written", filepath.Join(src.name, name), unwrapPath(err))
-		}
-		renamed, changed, err := dealfile.RenameParty(data, []string{old}, to)
-		if err != nil {
-			return fmt.Errorf("%s: %w; nothing written", filepath.Join(src.name, name), err)
-		}
-		if changed {
-			changes = append(changes, rewrite{name, data, renamed})
-		}
+	rename := folder.Rewrite{
+		Edit: func(name string, data []byte) ([]byte, error) {
+			if name == store.RegistryFile {
+				return dealfile.RenameRegistryParty(data, old, to)
+			}
+			renamed, changed, err := dealfile.RenameParty(data, []string{old}, to)
+			if !changed {
+				return data, err
+			}
+			return renamed, err
+		},
+		Refuse: func(name string, err error) error {
+			return fmt.Errorf("%s: %w; nothing written", filepath.Join(src.name, name), unwrapPath(err))
+		},
+	}
+	changes, err := rename.Plan(root, names)
+	if err != nil {
+		return err
 	}
 	if len(changes) == 0 {
 		return fmt.Errorf("no deal names %q and it is not a party of %s%s", old, store.RegistryFile, suggestParty(set, old))
@@ -97,33 +96,39 @@ func runPartyRename(app *App, cmd *cobra.Command, old, to string, dryRun bool) e
 	if err := checkRenamed(app, set, src, changes, to); err != nil {
 		return err
 	}
-	for _, c := range changes {
-		shown := filepath.Join(src.name, c.name)
-		if !dryRun {
-			if err := store.Replace(root, c.name, c.old, c.new); err != nil {
-				return fmt.Errorf("%s not rewritten: %v (the files listed above were)", shown, unwrapPath(err))
-			}
+	written := func(c folder.Change) { fmt.Fprintln(app.Out, filepath.Join(src.name, c.Name)) }
+	if dryRun {
+		for _, c := range changes {
+			written(c)
 		}
-		fmt.Fprintln(app.Out, shown)
+		return nil
 	}
-	return nil
+	var fe *folder.FileError
+	err = folder.Apply(root, changes, written)
+	switch {
+	case errors.As(err, &fe) && errors.Is(fe.Err, folder.ErrNotRegular):
+		return fmt.Errorf("%s names %s, but it is not a regular file (a symbolic link?): rename it in the file itself; nothing written", filepath.Join(src.name, fe.Name), old)
+	case errors.As(err, &fe):
+		return fmt.Errorf("%s not rewritten: %v (the files listed above were)", filepath.Join(src.name, fe.Name), unwrapPath(fe.Err))
+	}
+	return err
 }
 
 // checkRenamed checks every new file as check would, against the folder,
 // and refuses the rename on any error; the registry must still read, with
 // its renamed party.
-func checkRenamed(app *App, set *store.Set, src dataSource, changes []rewrite, to string) error {
+func checkRenamed(app *App, set *store.Set, src dataSource, changes []folder.Change, to string) error {
 	errs := 0
 	for _, c := range changes {
 		var probs []store.Problem
-		if c.name == store.RegistryFile {
-			reg, ps := store.CheckRegistry(filepath.Join(src.name, c.name), c.new)
+		if c.Name == store.RegistryFile {
+			reg, ps := store.CheckRegistry(filepath.Join(src.name, c.Name), c.New)
 			probs = ps
 			if reg == nil || reg.Party(to) == nil {
-				probs = append(probs, store.Problem{Path: filepath.Join(src.name, c.name), Msg: "internal error: the renamed registry would not hold " + to + "; please report it"})
+				probs = append(probs, store.Problem{Path: filepath.Join(src.name, c.Name), Msg: "internal error: the renamed registry would not hold " + to + "; please report it"})
 			}
 		} else {
-			_, probs = set.CheckReplace(c.name, c.new)
+			_, probs = set.CheckReplace(c.Name, c.New)
 		}
 		for _, p := range probs {
 			if p.Severity == store.Error {

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/dealtrack/dealtrack/internal/deal"
 	"github.com/dealtrack/dealtrack/internal/dealfile"
+	"github.com/dealtrack/dealtrack/internal/folder"
 	"github.com/dealtrack/dealtrack/internal/store"
 )
 
@@ -120,21 +122,31 @@ func runUpdate(app *App, cmd *cobra.Command, opts *updateOptions, id string) err
 		return fmt.Errorf("no deal has id %q%s", id, suggestID(id, set.IDs()))
 	}
 	shown := filepath.Join(src.name, name)
-	old, err := root.ReadFile(name)
-	if err != nil {
-		return fmt.Errorf("%s: %v", shown, unwrapPath(err))
+	var want *deal.Deal
+	update := folder.Rewrite{
+		Edit: func(_ string, old []byte) (data []byte, err error) {
+			data, want, err = dealfile.AddUpdate(old, d, u)
+			if err != nil {
+				return nil, fmt.Errorf("%s not updated: %w", shown, err)
+			}
+			return data, nil
+		},
+		Verify: func(c folder.Change) error { return app.checkReplace(set, c.Name, c.New, want, opts.strict) },
+		Refuse: func(_ string, err error) error {
+			if errors.Is(err, fs.ErrNotExist) || errors.As(err, new(*fs.PathError)) {
+				return fmt.Errorf("%s: %v", shown, unwrapPath(err)) // the file could not be read again
+			}
+			return err
+		},
 	}
-	data, want, err := dealfile.AddUpdate(old, d, u)
+	changes, err := update.Plan(root, []string{name})
 	if err != nil {
-		return fmt.Errorf("%s not updated: %w", shown, err)
-	}
-	if err := app.checkReplace(set, name, data, want, opts.strict); err != nil {
 		return err
 	}
-	if err := store.Replace(root, name, old, data); err != nil {
-		return fmt.Errorf("%s not updated: %v", shown, unwrapPath(err))
+	var fe *folder.FileError
+	if err := folder.Apply(root, changes, func(folder.Change) { fmt.Fprintln(app.Out, shown) }); errors.As(err, &fe) {
+		return fmt.Errorf("%s not updated: %v", shown, unwrapPath(fe.Err))
 	}
-	fmt.Fprintln(app.Out, shown)
 	return nil
 }
 

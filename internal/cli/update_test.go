@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/dealtrack/dealtrack/internal/folder"
 	"github.com/dealtrack/dealtrack/internal/store"
 )
 
@@ -60,7 +61,7 @@ func TestConcurrentUpdates(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") && e.Name() != store.LockFile {
+		if strings.HasPrefix(e.Name(), ".") && e.Name() != folder.LockFile {
 			t.Errorf("left behind: %s", filepath.Join(dir, e.Name()))
 		}
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"github.com/dealtrack/dealtrack/internal/folder"
 	"maps"
 	"path"
 	"slices"
@@ -52,8 +53,8 @@ func (s *Set) CheckReplace(name string, data []byte) (*deal.Deal, []Problem) {
 
 func (s *Set) check(name string, data []byte, replacing bool) (*deal.Deal, []Problem) {
 	shown := path.Join(s.prefix, name)
-	if len(data) > MaxFileSize {
-		return nil, append(s.registryErrors(), Problem{Path: shown, Msg: errTooLarge.Error()})
+	if len(data) > folder.MaxFileSize {
+		return nil, append(s.registryErrors(), Problem{Path: shown, Msg: folder.ErrTooLarge.Error()})
 	}
 	r := s.decodeFile(name, shown, data)
 	probs := append(s.registryErrors(), r.probs...)

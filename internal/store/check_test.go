@@ -1,6 +1,7 @@
 package store
 
 import (
+	"github.com/dealtrack/dealtrack/internal/folder"
 	"slices"
 	"strings"
 	"testing"
@@ -45,7 +46,7 @@ func TestCheckNew(t *testing.T) {
 			`data/typo.yaml:5:19: warning: parties[1]: "OpenA" is not in parties.yaml (did you mean OpenAI?)`}},
 		{"Bad_Name.yaml", string(mapDeal("Bad", "").Data), []string{
 			`data/Bad_Name.yaml:1:1: error: id "Bad_Name": use lower-case letters, digits and single hyphens, not at either end (for example nvidia-openai-10gw)`}},
-		{"huge.yaml", string(mapDeal("Huge", "notes: "+strings.Repeat("a", MaxFileSize)+"\n").Data), []string{
+		{"huge.yaml", string(mapDeal("Huge", "notes: "+strings.Repeat("a", folder.MaxFileSize)+"\n").Data), []string{
 			"data/huge.yaml:1:1: error: file is larger than 1024 KiB; a deal file is small"}},
 		{"bad-figure.yaml", string(mapDeal("Bad", "dollars: $5Q\n").Data), []string{
 			`data/bad-figure.yaml:8:10: error: dollars: "$5Q": unknown scale "Q" (use K, M, B or T)`}},

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"github.com/dealtrack/dealtrack/internal/folder/foldertest"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -10,16 +11,7 @@ import (
 	"github.com/dealtrack/dealtrack/internal/deal"
 )
 
-// plainDeal is a valid deal file; cases below break it in one way each.
-const plainDeal = `title: NVIDIA to invest in OpenAI
-announced: 2025-09-22
-status: announced
-kind: investment
-parties: [NVIDIA, OpenAI]
-dollars: up to $100B
-sources:
-  - {publisher: OpenAI, title: Announcement}
-`
+const plainDeal = foldertest.PlainDeal
 
 // loadOne loads content as the only deal file, next to fuzzRegistry.
 func loadOne(content string) *Set {

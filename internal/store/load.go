@@ -3,30 +3,19 @@ package store
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
-	"os"
 	"path"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
+	"github.com/dealtrack/dealtrack/internal/folder"
 	"github.com/dealtrack/dealtrack/internal/suggest"
 )
-
-// MaxFileSize caps a deal file; a real one is a few kilobytes.
-const MaxFileSize = 1 << 20
-
-// MaxDepth caps how deep folders in a data folder are read: each level
-// makes every open below it longer, so thousands of nested folders would
-// make a walk quadratic.
-const MaxDepth = 16
 
 // Set is everything read from one data folder.
 type Set struct {
@@ -103,112 +92,31 @@ func loadSet(fsys fs.FS, prefix string, strict bool) *Set {
 	files, walkProbs := dealFiles(fsys, show)
 	s.Problems = walkProbs
 	for _, f := range files {
-		s.files = append(s.files, f.name)
+		s.files = append(s.files, f.Name)
 	}
 	var regProbs []Problem
 	s.Registry, regProbs = loadRegistry(fsys, show(RegistryFile))
 	s.Problems = append(s.Problems, regProbs...)
 	results := make([]loaded, len(files))
-	parallel(len(files), func(i int) { results[i] = s.loadFile(fsys, files[i], show(files[i].name)) })
+	parallel(len(files), func(i int) { results[i] = s.loadFile(fsys, files[i], show(files[i].Name)) })
 	s.link(results)
 	sortProblems(s.Problems)
 	return s
 }
 
-// dealFile is a deal file the walk found.
-type dealFile struct {
-	name    string // relative to the folder
-	regular bool   // listed as a regular file (not a link, pipe or device)
-}
-
-// dealFiles lists the deal files under fsys in lexical order, skipping
-// hidden entries and the registry. It never follows a link to a folder, so
-// a walk cannot loop or leave fsys.
-func dealFiles(fsys fs.FS, show func(string) string) ([]dealFile, []Problem) {
-	var files []dealFile
-	var probs []Problem
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			probs = append(probs, Problem{Path: show(p), Msg: "cannot read: " + cleanErr(err)})
-			return nil
+// dealFiles lists the deal files under fsys, and what the walk did not
+// read, as problems: every *.yaml file but the registry.
+func dealFiles(fsys fs.FS, show func(string) string) ([]folder.File, []Problem) {
+	files, skips := folder.Walk(fsys)
+	files = slices.DeleteFunc(files, func(f folder.File) bool { return f.Name == RegistryFile })
+	probs := make([]Problem, len(skips))
+	for i, sk := range skips {
+		probs[i] = Problem{Path: show(sk.Path), Msg: sk.Msg}
+		if sk.Warning {
+			probs[i].Severity = Warning
 		}
-		name := d.Name()
-		isDeal := strings.HasSuffix(name, ".yaml")
-		if !utf8.ValidString(name) && !strings.HasPrefix(name, ".") {
-			probs = append(probs, Problem{Path: show(strings.ToValidUTF8(p, "\uFFFD")), Msg: "the name is not valid UTF-8 (shown with \uFFFD); rename it: a deal file is named by its id"})
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		switch {
-		case p != "." && strings.HasPrefix(name, "."):
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-		case d.IsDir() && strings.Count(p, "/")+1 > MaxDepth:
-			probs = append(probs, Problem{Path: show(p), Msg: fmt.Sprintf("folders nested more than %d deep are not read; move its deal files up", MaxDepth)})
-			return fs.SkipDir
-		case d.IsDir():
-			if isDeal {
-				probs = append(probs, Problem{Path: show(p), Msg: "a folder named like a deal file; rename it (the files in it are read all the same)"})
-			}
-		case strings.HasSuffix(name, ".yml"):
-			probs = append(probs, Problem{Path: show(p), Severity: Warning, Msg: "not read: deal files end in .yaml"})
-		case d.Type()&fs.ModeSymlink != 0:
-			if msg, sev := linkProblem(fsys, p, isDeal); msg != "" {
-				probs = append(probs, Problem{Path: show(p), Severity: sev, Msg: msg})
-			} else if isDeal && p != RegistryFile {
-				files = append(files, dealFile{name: p})
-			}
-		case p == RegistryFile:
-		case isDeal:
-			files = append(files, dealFile{name: p, regular: d.Type().IsRegular()})
-		}
-		return nil
-	})
-	if err != nil {
-		probs = append(probs, Problem{Path: show("."), Msg: "cannot read: " + cleanErr(err)})
 	}
 	return files, probs
-}
-
-// linkProblem decides about the symbolic link at p. A link to a file
-// inside fsys is read like that file, under the link's name. A link to a
-// folder, or to outside fsys, is never followed: an error when it is named
-// like a deal file, else a warning, so nothing goes unread unnoticed.
-func linkProblem(fsys fs.FS, p string, isDeal bool) (string, Severity) {
-	sev := Warning
-	if isDeal {
-		sev = Error
-	}
-	info, err := fs.Stat(fsys, p)
-	switch {
-	case err != nil && leavesFolder(fsys, p):
-		return "not read: a link to outside the data folder; dealtrack reads only inside it", sev
-	case err != nil && isDeal:
-		return "cannot read: " + cleanErr(err), sev
-	case err != nil:
-		return "", sev
-	case info.IsDir():
-		return "not read: a link to a folder (dealtrack does not follow them; move the deals in)", sev
-	}
-	return "", sev
-}
-
-// leavesFolder reports whether the link at p points outside fsys, as far
-// as its own text says.
-func leavesFolder(fsys fs.FS, p string) bool {
-	target, err := fs.ReadLink(fsys, p)
-	if err != nil {
-		return false
-	}
-	target = filepath.ToSlash(target)
-	if path.IsAbs(target) || filepath.IsAbs(target) {
-		return true
-	}
-	rel := path.Join(path.Dir(p), target)
-	return rel == ".." || strings.HasPrefix(rel, "../")
 }
 
 // loadRegistry reads the party registry, if there is one. Like a deal file,
@@ -217,15 +125,15 @@ func leavesFolder(fsys fs.FS, p string) bool {
 func loadRegistry(fsys fs.FS, shown string) (reg *deal.Registry, probs []Problem) {
 	fd := &fileDecoder{path: shown}
 	defer guard(fd, func() { reg, probs = nil, fd.probs })
-	if info, err := fs.Lstat(fsys, RegistryFile); err == nil && info.Mode()&fs.ModeSymlink != 0 && leavesFolder(fsys, RegistryFile) {
+	if info, err := fs.Lstat(fsys, RegistryFile); err == nil && info.Mode()&fs.ModeSymlink != 0 && folder.LeavesFolder(fsys, RegistryFile) {
 		return nil, nil // the walk reports it
 	}
-	data, err := readCapped(fsys, RegistryFile)
-	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, errFolder) {
+	data, err := folder.ReadCapped(fsys, RegistryFile)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, folder.ErrFolder) {
 		return nil, nil // none, or a folder the walk reports
 	}
 	if err != nil {
-		fd.errorf(nil, "%s", readError(err))
+		fd.errorf(nil, "%s", folder.Reason(err))
 		return nil, fd.probs
 	}
 	return decodeRegistry(fd, data), fd.probs
@@ -251,26 +159,15 @@ func guard(fd *fileDecoder, after func()) {
 
 // loadFile reads and decodes one deal file. A panic, in reading or in a
 // library, becomes a problem naming the file, never a crash.
-func (s *Set) loadFile(fsys fs.FS, f dealFile, shown string) (res loaded) {
+func (s *Set) loadFile(fsys fs.FS, f folder.File, shown string) (res loaded) {
 	fd := &fileDecoder{path: shown}
 	defer guard(fd, func() { res = loaded{path: shown, probs: fd.probs} })
-	data, err := readDeal(fsys, f)
+	data, err := folder.Read(fsys, f)
 	if err != nil {
-		fd.errorf(nil, "%s", readError(err))
+		fd.errorf(nil, "%s", folder.Reason(err))
 		return loaded{path: shown, probs: fd.probs}
 	}
-	return s.decodeFile(f.name, shown, data)
-}
-
-// readDeal reads a deal file the walk found: the faster way a Dir has
-// when the listing showed a regular file, else as readCapped does.
-func readDeal(fsys fs.FS, f dealFile) ([]byte, error) {
-	if d, ok := fsys.(*Dir); ok && f.regular {
-		if data, err, ok := d.readRegular(f.name); ok {
-			return data, err
-		}
-	}
-	return readCapped(fsys, f.name)
+	return s.decodeFile(f.Name, shown, data)
 }
 
 // decodeFile decodes the content of one deal file, under the same guard.
@@ -287,108 +184,6 @@ func (s *Set) decodeFile(name, shown string, data []byte) (res loaded) {
 	res.partOf = Problem{Path: shown, Line: at.PartOf[0], Col: at.PartOf[1]}
 	res.supersededBy = Problem{Path: shown, Line: at.SupersededBy[0], Col: at.SupersededBy[1]}
 	return res
-}
-
-// Why readCapped refuses a file.
-var (
-	errTooLarge  = fmt.Errorf("file is larger than %d KiB; a deal file is small", MaxFileSize>>10)
-	errFolder    = errors.New("a folder, not a deal file")
-	errIrregular = errors.New("not a regular file (a pipe, socket or device); a deal file is a plain file")
-)
-
-// readCapped reads a plain file of at most MaxFileSize bytes. It looks
-// before it opens, so a pipe named like a deal cannot block the walk, and
-// reads no more than the cap whatever the file claims, so /dev/zero behind
-// a name costs a mebibyte, not the machine.
-func readCapped(fsys fs.FS, name string) ([]byte, error) {
-	info, err := fs.Stat(fsys, name)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case info.IsDir():
-		return nil, errFolder
-	case !info.Mode().IsRegular():
-		return nil, errIrregular
-	case info.Size() > MaxFileSize:
-		return nil, errTooLarge
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if info.Size() > 0 {
-		// One read of the size Stat gave. Files are replaced whole, never
-		// grown in place (see Create and Replace); one that shrank since is
-		// read as it is now.
-		data := make([]byte, info.Size())
-		n, err := io.ReadFull(f, data)
-		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, err
-		}
-		return data[:n], nil
-	}
-	// Size unknown (a virtual file): read up to the cap.
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxFileSize {
-		return nil, errTooLarge
-	}
-	return data, nil
-}
-
-// ReadFile reads name in root as the loader reads a deal: a plain file of
-// at most MaxFileSize bytes. It opens without blocking and then looks at
-// what it opened, so a file swapped for a pipe or a huge file since it was
-// listed is refused, never waited on or read whole.
-func ReadFile(root *os.Root, name string) ([]byte, error) {
-	f, err := root.OpenFile(name, os.O_RDONLY|openNonblock, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	refuse := func(err error) ([]byte, error) { return nil, &fs.PathError{Op: "read", Path: name, Err: err} }
-	switch {
-	case info.IsDir():
-		return refuse(errFolder)
-	case !info.Mode().IsRegular():
-		return refuse(errIrregular)
-	case info.Size() > MaxFileSize:
-		return refuse(errTooLarge)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxFileSize {
-		return refuse(errTooLarge)
-	}
-	return data, nil
-}
-
-// readError words an error of readCapped for a problem.
-func readError(err error) string {
-	if errors.Is(err, errTooLarge) || errors.Is(err, errIrregular) {
-		return err.Error()
-	}
-	return "cannot read: " + cleanErr(err)
-}
-
-// cleanErr drops the Go operation and path from fs errors: the problem
-// already names the file.
-func cleanErr(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // link checks what spans files — one file per id, part_of targets, no

@@ -1,5 +1,8 @@
-// Package store reads deal files from a folder or any fs.FS into deals,
-// with the position of every problem, and writes new deal files safely.
+// Package store reads a data set: every deal file and the registry of a
+// folder (or any fs.FS, or the built-in snapshot) decoded into deals, with
+// the position of every problem, and the checks that span files (one file
+// per id, part_of and superseded_by). Reaching the files is package
+// folder's job; the file format is package dealfile's.
 package store
 
 import (

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"github.com/dealtrack/dealtrack/internal/folder"
 	"hash/crc32"
 	"io"
 	"io/fs"
@@ -100,10 +101,10 @@ func checksum(fsys fs.FS) (uint32, []string, error) {
 	return h.Sum32(), names, nil
 }
 
-func fileNames(files []dealFile) []string {
+func fileNames(files []folder.File) []string {
 	out := make([]string, len(files))
 	for i, f := range files {
-		out[i] = f.name
+		out[i] = f.Name
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"github.com/dealtrack/dealtrack/internal/folder"
+	"github.com/dealtrack/dealtrack/internal/folder/foldertest"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,38 +12,6 @@ import (
 	"testing"
 	"testing/fstest"
 )
-
-// folder writes files (path → content; a content of "/" makes a folder)
-// under a new temporary directory and returns it.
-func folder(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if content == "/" {
-			if err := os.MkdirAll(p, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
-// symlink makes a link at dir/name (slash-separated) to target, or skips
-// the test where links cannot be made.
-func symlink(t *testing.T, target, dir, name string) {
-	t.Helper()
-	if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
-		t.Skipf("cannot make a symbolic link here: %v", err)
-	}
-}
 
 // loadDir loads dir the way the command line does, through a Dir, and
 // checks that os.Root's file system alone (no faster ways) reads the same.
@@ -58,14 +28,10 @@ func loadDir(t *testing.T, dir string) *Set {
 
 // openDir opens dir as the command line does: a root, and a Dir over
 // it; both close when the test ends.
-func openDir(t *testing.T, dir string) (*os.Root, *Dir) {
+func openDir(t *testing.T, dir string) (*os.Root, *folder.Dir) {
 	t.Helper()
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { root.Close() })
-	d := NewDir(root)
+	root := foldertest.Root(t, dir)
+	d := folder.NewDir(root)
 	t.Cleanup(func() { d.Close() })
 	return root, d
 }
@@ -91,19 +57,19 @@ func wantIDs(t *testing.T, set *Set, want ...string) {
 }
 
 func TestWalkLinks(t *testing.T) {
-	outside := folder(t, map[string]string{"stolen.yaml": plainDeal, "more/deal-two.yaml": plainDeal})
-	dir := folder(t, map[string]string{"deal-one.yaml": plainDeal, "sub/deal-three.yaml": plainDeal})
-	symlink(t, filepath.Join(outside, "stolen.yaml"), dir, "absolute-out.yaml")
-	symlink(t, "../"+filepath.Base(outside)+"/stolen.yaml", dir, "relative-out.yaml")
-	symlink(t, filepath.Join(outside, "more"), dir, "more")
-	symlink(t, "loop-b.yaml", dir, "loop-a.yaml")
-	symlink(t, "loop-a.yaml", dir, "loop-b.yaml")
-	symlink(t, "..", dir, "sub/up")
-	symlink(t, ".", dir, "self")
-	symlink(t, "sub/deal-three.yaml", dir, "alias-deal.yaml")
-	symlink(t, "sub", dir, "linked.yaml")
-	symlink(t, "nowhere.yaml", dir, "broken.yaml")
-	symlink(t, filepath.Join(outside, "stolen.yaml"), dir, RegistryFile)
+	outside := foldertest.Make(t, map[string]string{"stolen.yaml": plainDeal, "more/deal-two.yaml": plainDeal})
+	dir := foldertest.Make(t, map[string]string{"deal-one.yaml": plainDeal, "sub/deal-three.yaml": plainDeal})
+	foldertest.Symlink(t, filepath.Join(outside, "stolen.yaml"), dir, "absolute-out.yaml")
+	foldertest.Symlink(t, "../"+filepath.Base(outside)+"/stolen.yaml", dir, "relative-out.yaml")
+	foldertest.Symlink(t, filepath.Join(outside, "more"), dir, "more")
+	foldertest.Symlink(t, "loop-b.yaml", dir, "loop-a.yaml")
+	foldertest.Symlink(t, "loop-a.yaml", dir, "loop-b.yaml")
+	foldertest.Symlink(t, "..", dir, "sub/up")
+	foldertest.Symlink(t, ".", dir, "self")
+	foldertest.Symlink(t, "sub/deal-three.yaml", dir, "alias-deal.yaml")
+	foldertest.Symlink(t, "sub", dir, "linked.yaml")
+	foldertest.Symlink(t, "nowhere.yaml", dir, "broken.yaml")
+	foldertest.Symlink(t, filepath.Join(outside, "stolen.yaml"), dir, RegistryFile)
 
 	set := loadDir(t, dir)
 	outsideMsg := "not read: a link to outside the data folder; dealtrack reads only inside it"
@@ -135,7 +101,7 @@ func TestWalkLinks(t *testing.T) {
 }
 
 func TestWalkFolderNamedLikeADeal(t *testing.T) {
-	dir := folder(t, map[string]string{"deal-one.yaml": plainDeal, "x.yaml/deal-two.yaml": plainDeal, "empty.yaml": "/"})
+	dir := foldertest.Make(t, map[string]string{"deal-one.yaml": plainDeal, "x.yaml/deal-two.yaml": plainDeal, "empty.yaml": "/"})
 	set := loadDir(t, dir)
 	problemFor(t, set, "deals/x.yaml", "a folder named like a deal file; rename it (the files in it are read all the same)")
 	problemFor(t, set, "deals/empty.yaml", "a folder named like a deal file")
@@ -146,7 +112,7 @@ func TestWalkFolderNamedLikeADeal(t *testing.T) {
 }
 
 func TestRegistryThatIsAFolder(t *testing.T) {
-	set := loadDir(t, folder(t, map[string]string{"deal-one.yaml": plainDeal, "parties.yaml/x": "y"}))
+	set := loadDir(t, foldertest.Make(t, map[string]string{"deal-one.yaml": plainDeal, "parties.yaml/x": "y"}))
 	problemFor(t, set, "deals/parties.yaml", "a folder named like a deal file")
 	if n := len(set.Problems); n != 1 {
 		t.Errorf("%d problems, want 1: %v", n, set.Problems)
@@ -154,7 +120,7 @@ func TestRegistryThatIsAFolder(t *testing.T) {
 }
 
 func TestUnreadableFiles(t *testing.T) {
-	dir := folder(t, map[string]string{"deal-one.yaml": plainDeal, "locked.yaml": plainDeal, "closed/deal-two.yaml": plainDeal, "listed/deal-three.yaml": plainDeal})
+	dir := foldertest.Make(t, map[string]string{"deal-one.yaml": plainDeal, "locked.yaml": plainDeal, "closed/deal-two.yaml": plainDeal, "listed/deal-three.yaml": plainDeal})
 	for p, mode := range map[string]os.FileMode{"locked.yaml": 0, "closed": 0, "listed": 0o644} { // listed: readable, not searchable
 		if err := os.Chmod(filepath.Join(dir, p), mode); err != nil {
 			t.Fatal(err)
@@ -271,16 +237,16 @@ func TestPanicGuard(t *testing.T) {
 	}
 }
 
-// TestSizeCap: a file over MaxFileSize is refused by its size without
+// TestSizeCap: a file over folder.MaxFileSize is refused by its size without
 // being read, and one that lies about its size is read no further than
 // the cap.
 func TestSizeCap(t *testing.T) {
 	read := new(int64)
-	big := strings.Repeat("# padding\n", MaxFileSize/10+1)
+	big := strings.Repeat("# padding\n", folder.MaxFileSize/10+1)
 	fsys := trickFS{
 		MapFS: fstest.MapFS{
 			"deal-one.yaml": {Data: []byte(plainDeal)},
-			"at-cap.yaml":   {Data: []byte(plainDeal + strings.Repeat("#", MaxFileSize-len(plainDeal)))},
+			"at-cap.yaml":   {Data: []byte(plainDeal + strings.Repeat("#", folder.MaxFileSize-len(plainDeal)))},
 			"big.yaml":      {Data: []byte(big)},
 			"zero.yaml":     {},
 			RegistryFile:    {Data: []byte(big)},
@@ -291,8 +257,8 @@ func TestSizeCap(t *testing.T) {
 	for _, name := range []string{"big.yaml", "zero.yaml", RegistryFile} {
 		problemFor(t, set, "deals/"+name, "file is larger than 1024 KiB; a deal file is small")
 	}
-	if *read > MaxFileSize+1 {
-		t.Errorf("read %d bytes of an endless file, want at most %d", *read, MaxFileSize+1)
+	if *read > folder.MaxFileSize+1 {
+		t.Errorf("read %d bytes of an endless file, want at most %d", *read, folder.MaxFileSize+1)
 	}
 	wantIDs(t, set, "at-cap", "deal-one")
 }
@@ -304,14 +270,14 @@ func TestProblemPathCannotForgeLines(t *testing.T) {
 	}
 }
 
-// TestFolderDepth: folders are read down to MaxDepth; deeper ones are an
+// TestFolderDepth: folders are read down to folder.MaxDepth; deeper ones are an
 // error naming the folder, and not walked, so that no nesting makes the
 // walk slow.
 func TestFolderDepth(t *testing.T) {
-	deep := strings.Repeat("d/", MaxDepth+1)
-	dir := folder(t, map[string]string{
-		strings.Repeat("d/", MaxDepth) + "deep-deal.yaml": plainDeal,
-		deep + "too-deep.yaml":                            plainDeal,
+	deep := strings.Repeat("d/", folder.MaxDepth+1)
+	dir := foldertest.Make(t, map[string]string{
+		strings.Repeat("d/", folder.MaxDepth) + "deep-deal.yaml": plainDeal,
+		deep + "too-deep.yaml": plainDeal,
 	})
 	set := loadDir(t, dir)
 	wantIDs(t, set, "deep-deal")

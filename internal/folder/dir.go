@@ -1,4 +1,4 @@
-package store
+package folder
 
 import (
 	"io"
@@ -50,8 +50,8 @@ func (d *Dir) ReadDir(name string) ([]fs.DirEntry, error) {
 }
 
 // readRegular reads name, which the folder's listing showed as a regular
-// file (not a link), the way readCapped does. ok is false when it cannot
-// say and readCapped should take the portable way.
+// file (not a link), the way ReadCapped does. ok is false when it cannot
+// say and ReadCapped should take the portable way.
 func (d *Dir) readRegular(name string) (data []byte, err error, ok bool) {
 	if d.fast == nil {
 		return nil, nil, false

@@ -1,4 +1,4 @@
-package store
+package folder
 
 import (
 	"bytes"
@@ -41,7 +41,7 @@ func TestLinuxDirReads(t *testing.T) {
 	}{
 		{"deal-one.yaml", true, nil, "a regular file"},
 		{"sub/deal-two.yaml", true, nil, "a regular file in a folder"},
-		{"big.yaml", true, errTooLarge, "too large, by its size"},
+		{"big.yaml", true, ErrTooLarge, "too large, by its size"},
 		{"empty.yaml", false, nil, "no size to go by"},
 		{"link.yaml", false, nil, "a link, which os.Root resolves"},
 		{"sublink/deal-two.yaml", false, nil, "through a link"},

@@ -1,4 +1,4 @@
-package store
+package folder
 
 import (
 	"errors"
@@ -101,7 +101,7 @@ type rootEntry struct {
 func (e *rootEntry) Name() string               { return e.name }
 func (e *rootEntry) Info() (fs.FileInfo, error) { return e.root.Lstat(path.Join(e.dir, e.name)) }
 
-// read reads the regular file name as readCapped would.
+// read reads the regular file name as ReadCapped would.
 func (l *linuxDir) read(name string) ([]byte, error, bool) {
 	if l.noOpenat2.Load() || l.closed.Load() || !fs.ValidPath(name) {
 		return nil, nil, false
@@ -126,7 +126,7 @@ func (l *linuxDir) read(name string) ([]byte, error, bool) {
 	case st.Mode&unix.S_IFMT != unix.S_IFREG, st.Size == 0:
 		return nil, nil, false // changed since it was listed, or of unknown size
 	case st.Size > MaxFileSize:
-		return nil, errTooLarge, true
+		return nil, ErrTooLarge, true
 	}
 	data := make([]byte, st.Size)
 	n := 0
