@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
-	"github.com/dealtrack/dealtrack/internal/query"
 	"github.com/dealtrack/dealtrack/internal/render"
 	"github.com/dealtrack/dealtrack/internal/report"
 )
@@ -80,7 +79,7 @@ func runCompare(app *App, cmd *cobra.Command, opts *compareOptions, ids []string
 		}
 		parties := filter.Parties
 		filter.Parties = nil // the parties compared, not a filter
-		sides = report.CompareParties(parties, query.Select(set.Deals, filter), opts.umbrellas(set.Deals), bound)
+		sides = report.CompareParties(parties, app.choose(set.Deals, filter), opts.umbrellas(set.Deals), bound)
 	}
 	for _, s := range sides {
 		if err := report.Exact(s.Sum); err != nil {

@@ -25,7 +25,6 @@ type filterFlags struct {
 	minDollars, minGW              string
 	where                          string
 	search                         string
-	compiled                       *query.Where
 	names                          []string // the filter flags, for messages that name them
 }
 
@@ -48,7 +47,6 @@ func (f *filterFlags) bind(cmd *cobra.Command) {
 	fl.VisitAll(func(p *pflag.Flag) { f.names = append(f.names, p.Name) })
 	cmd.Flags().AddFlagSet(fl)
 	bindAsOf(cmd, &f.asOf)
-	cmd.PostRunE = f.whereFailures
 	cmd.RegisterFlagCompletionFunc("where", cobra.NoFileCompletions)
 	cmd.RegisterFlagCompletionFunc("kind", fixedCompletion(enumStrings(deal.Kinds)))
 	cmd.RegisterFlagCompletionFunc("status", fixedCompletion(enumStrings(deal.Statuses)))
@@ -114,25 +112,12 @@ func (f *filterFlags) parse(cmd *cobra.Command) (*query.Filter, error) {
 		return nil, flagValueError(cmd, "min-gw", f.minGW, err)
 	}
 	if f.where != "" {
-		if f.compiled, err = query.CompileWhere(f.where); err != nil {
+		if q.Where, err = query.CompileWhere(f.where); err != nil {
 			return nil, usageErrorf(cmd, "--where: %v", err)
 		}
-		q.Where = f.compiled
 	}
 	q.Parties = splitList(f.parties)
 	return q, nil
-}
-
-// whereFailures fails the command, once its output is written, when the
-// --where expression failed on some deal (say, an index out of range).
-func (f *filterFlags) whereFailures(*cobra.Command, []string) error {
-	if f.compiled == nil {
-		return nil
-	}
-	if err := f.compiled.Err(); err != nil {
-		return fmt.Errorf("--where: %w", err)
-	}
-	return nil
 }
 
 // resolveParties turns the --party names into canonical names, and checks
@@ -217,7 +202,28 @@ func (app *App) selectDeals(cmd *cobra.Command, filter *query.Filter) (*store.Se
 	if err := resolveTags(cmd, filter, set.Deals); err != nil {
 		return nil, nil, err
 	}
-	return set, query.Select(set.Deals, filter), nil
+	return set, app.choose(set.Deals, filter), nil
+}
+
+// choose selects the deals filter keeps. It remembers the filter's
+// --where: when the expression failed on some deal (an index out of
+// range, say), the command fails once its output is written (Main asks
+// whereFailed).
+func (app *App) choose(ds []*deal.Deal, filter *query.Filter) []*deal.Deal {
+	if filter.Where != nil {
+		app.wheres = append(app.wheres, filter.Where)
+	}
+	return query.Select(ds, filter)
+}
+
+// whereFailed is the error of a --where that failed on some deal.
+func (app *App) whereFailed() error {
+	for _, w := range app.wheres {
+		if err := w.Err(); err != nil {
+			return fmt.Errorf("--where: %w", err)
+		}
+	}
+	return nil
 }
 
 // bindAsOf adds --as-of, the date to read the data as of.

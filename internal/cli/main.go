@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/dealtrack/dealtrack/deals"
+	"github.com/dealtrack/dealtrack/internal/query"
 	"github.com/dealtrack/dealtrack/internal/render"
 	"github.com/dealtrack/dealtrack/internal/suggest"
 )
@@ -42,6 +43,7 @@ type App struct {
 	outTerminal bool
 	src         *dataSource // the data, once a command asked for it
 	srcErr      error
+	wheres      []*query.Where // the --where expressions the command ran
 }
 
 // Main runs dealtrack with args (without the program name) and returns the
@@ -54,6 +56,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd(app)
 	root.SetArgs(args)
 	err := root.Execute()
+	if err == nil {
+		err = app.whereFailed()
+	}
 	app.closeData()
 	if ferr := out.Flush(); ferr != nil && err == nil && !errors.Is(ferr, errBrokenPipe) {
 		err = ferr
