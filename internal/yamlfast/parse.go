@@ -287,11 +287,36 @@ func (p *Parser) nextEntry(ind int) (more, ok bool) {
 // simple key.
 const maxKeyLen = 128
 
-// keyEnd returns the end of the word key at i, followed by ':' and a space
-// or the end of the line; or -1.
+// keyEnd returns the end of the plain key at i, followed by ':' and a
+// space or the end of the line; or -1. A key here is one line of
+// printable ASCII that starts as a plain scalar may, holds none of the
+// characters that could make it anything else (':', '#', quotes, flow
+// indicators) and does not end in a space: the words of a deal file and
+// the names of the party registry ("1789 Capital", "Amazon.com").
 func (p *Parser) keyEnd(i int) int {
+	if i >= p.end || !p.startsPlain(i) {
+		return -1
+	}
 	j := i
-	for j < p.end && j-i <= maxKeyLen && isKeyByte(p.src[j], j == i) {
+	for j < p.end && j-i <= maxKeyLen && isKeyByte(p.src[j]) {
+		j++
+	}
+	if j == i || j-i > maxKeyLen || j == p.end || p.src[j] != ':' || j+1 < p.end && p.src[j+1] != ' ' ||
+		p.src[j-1] == ' ' || p.src[i:j] == "<<" {
+		return -1
+	}
+	return j
+}
+
+func isKeyByte(c byte) bool {
+	return 0x20 <= c && c < 0x7f && strings.IndexByte(":#,[]{}\"'?", c) < 0
+}
+
+// flowKeyEnd is keyEnd for a key inside {...}, which must be one word:
+// letters, digits, '_' and '-', a letter or '_' first.
+func (p *Parser) flowKeyEnd(i int) int {
+	j := i
+	for j < p.end && j-i <= maxKeyLen && isWordByte(p.src[j], j == i) {
 		j++
 	}
 	if j == i || j-i > maxKeyLen || j == p.end || p.src[j] != ':' || j+1 < p.end && p.src[j+1] != ' ' {
@@ -300,7 +325,7 @@ func (p *Parser) keyEnd(i int) int {
 	return j
 }
 
-func isKeyByte(c byte, first bool) bool {
+func isWordByte(c byte, first bool) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' ||
 		!first && ('0' <= c && c <= '9' || c == '-')
 }
@@ -545,7 +570,7 @@ func (p *Parser) flow(i, depth int, kind yaml.Kind, tag string, closing byte) (*
 	for {
 		var j int
 		if kind == yaml.MappingNode {
-			j = p.flowPair(i)
+			j = p.flowPair(i, depth)
 		} else {
 			j = p.flowItem(i)
 		}
@@ -575,14 +600,21 @@ func (p *Parser) flowItem(i int) int {
 }
 
 // flowPair parses the k: v of a flow mapping at i and pushes both; it
-// returns where the value ends, or -1.
-func (p *Parser) flowPair(i int) int {
-	j := p.keyEnd(i)
+// returns where the value ends, or -1. The value is a scalar or a list
+// of scalars ({aliases: [AWS, Amazon Web Services]}).
+func (p *Parser) flowPair(i, depth int) int {
+	j := p.flowKeyEnd(i)
 	if j < 0 || j+1 == p.end {
 		return -1
 	}
 	k := p.node(yaml.ScalarNode, 0, resolveTag(p.src[i:j]), p.src[i:j], i)
-	v, end := p.flowScalar(p.skipSpaces(j + 1))
+	var v *yaml.Node
+	var end int
+	if at := p.skipSpaces(j + 1); at < p.end && p.src[at] == '[' {
+		v, end = p.flowSequence(at, depth+1)
+	} else {
+		v, end = p.flowScalar(at)
+	}
 	if v == nil {
 		return -1
 	}
