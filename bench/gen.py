@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-# Copied unchanged (apart from these two comment lines) from shared/bench/gen.py of the dealtrack
-# planning folder, so the repository benchmarks on its own: bench/compare.sh runs it.
+# The generator of the files the speed targets are measured on (bench/compare.sh runs it);
+# keep it unchanged, so that figures from different times compare.
 """Write N synthetic deal files (the planned YAML schema) and the same deals as an hledger journal.
 
 usage: gen.py N OUTDIR   -> OUTDIR/deals/*.yaml, OUTDIR/deals.journal, OUTDIR/all.yaml
