@@ -67,9 +67,9 @@ func runChanges(app *App, cmd *cobra.Command, opts *changesOptions) error {
 		return changesMarkdown(app.Out, cs, since, until, o.NoHeaders)
 	}
 	if o.Records() {
-		return render.Render(app.Out, o, nil, changeRecords(cs))
+		return render.Render(app.Out, o, tableRecord{nil, changeRecords(cs)})
 	}
-	return render.Render(app.Out, o, changesTable(cs), nil)
+	return render.Render(app.Out, o, tableRecord{changesTable(cs), nil})
 }
 
 func changesTable(cs []report.Change) *render.Table {

@@ -91,13 +91,13 @@ func runCompare(app *App, cmd *cobra.Command, opts *compareOptions, ids []string
 	rec.AsOf = optString(filter.AsOf.String())
 	plain := o.Format == "csv" || o.Format == "tsv"
 	if o.Format != "table" || !opts.energy {
-		return render.Render(app.Out, o, compareTable(sides, opts.energy, plain), rec)
+		return render.Render(app.Out, o, tableRecord{compareTable(sides, opts.energy, plain), rec})
 	}
-	if err := render.Render(app.Out, o, compareTable(sides, false, false), rec); err != nil {
+	if err := render.Render(app.Out, o, tableRecord{compareTable(sides, false, false), rec}); err != nil {
 		return err
 	}
 	fmt.Fprintln(app.Out)
-	return render.Render(app.Out, o, energyTable(sides), nil)
+	return render.Render(app.Out, o, tableRecord{energyTable(sides), nil})
 }
 
 // checkCompared refuses what cannot be compared: fewer than two deals or

@@ -70,7 +70,7 @@ func runFlows(app *App, cmd *cobra.Command, opts *flowsOptions, names []string) 
 	slices.SortStableFunc(rows, func(a, b report.PartyFlows) int {
 		return cmp.Or(cmp.Compare(b.PaidOut.USD+b.Received.USD, a.PaidOut.USD+a.Received.USD), cmp.Compare(a.Name, b.Name))
 	})
-	return render.Render(app.Out, opts.output.options(), flowsTable(rows), directionRecords(rows, bound))
+	return render.Render(app.Out, opts.output.options(), tableRecord{flowsTable(rows), directionRecords(rows, bound)})
 }
 
 func flowsTable(rows []report.PartyFlows) *render.Table {

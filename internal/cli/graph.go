@@ -110,7 +110,7 @@ func runGraph(app *App, cmd *cobra.Command, opts *graphOptions) error {
 		pic.title, pic.cycles = "Circles of money: each party pays the next", true
 		return app.writeGraph(opts.output, g, report.CycleEdges(search.Cycles), pic)
 	}
-	return render.Render(app.Out, opts.output.options(), cycleTable(search.Cycles), cycleRecords(search.Cycles))
+	return render.Render(app.Out, opts.output.options(), tableRecord{cycleTable(search.Cycles), cycleRecords(search.Cycles)})
 }
 
 // The bounds of the search for cycles: on a dense graph the number of
@@ -205,9 +205,9 @@ func (app *App) writeGraph(out outputFlags, g *report.Graph, edges []report.Edge
 		return render.Draw(app.Out, out.format, d)
 	}
 	if o := out.options(); o.Records() {
-		return render.Render(app.Out, o, nil, edgeRecords(edges))
+		return render.Render(app.Out, o, tableRecord{nil, edgeRecords(edges)})
 	}
-	return render.Render(app.Out, out.options(), edgeTable(edges), nil)
+	return render.Render(app.Out, out.options(), tableRecord{edgeTable(edges), nil})
 }
 
 // drawing lays out edges for dot and mermaid: a node per party on them,

@@ -83,9 +83,9 @@ func runList(app *App, cmd *cobra.Command, opts *listOptions) error {
 		ds = ds[:opts.limit]
 	}
 	if o := opts.output.options(); o.Records() {
-		return render.Render(app.Out, o, nil, listRecords(ds, columns, opts.columns != ""))
+		return render.Render(app.Out, o, tableRecord{nil, listRecords(ds, columns, opts.columns != "")})
 	}
-	return render.Render(app.Out, opts.output.options(), fieldTable(ds, columns), nil)
+	return render.Render(app.Out, opts.output.options(), tableRecord{fieldTable(ds, columns), nil})
 }
 
 // listRecords is list's json and yaml: whole deals, or with --columns

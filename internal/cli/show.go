@@ -69,7 +69,7 @@ func runShow(app *App, cmd *cobra.Command, opts *showOptions, ids []string) erro
 		for i, d := range ds {
 			details[i] = shownDeal{newDealDetail(d), nearestRecords(d)}
 		}
-		return render.Render(app.Out, opts.output.options(), nil, details)
+		return render.Render(app.Out, opts.output.options(), tableRecord{nil, details})
 	}
 	for i, d := range ds {
 		if i > 0 && opts.output.format == "table" {
@@ -78,7 +78,7 @@ func runShow(app *App, cmd *cobra.Command, opts *showOptions, ids []string) erro
 		o := opts.output.options()
 		o.NoHeaders = o.NoHeaders || i > 0 && o.Format != "table" && o.Format != "markdown"
 		o.Wide = true // one deal is read whole: its notes are never cut
-		if err := render.Render(app.Out, o, detailTable(d, parts(set, d.ID)), nil); err != nil {
+		if err := render.Render(app.Out, o, tableRecord{detailTable(d, parts(set, d.ID)), nil}); err != nil {
 			return err
 		}
 	}

@@ -94,7 +94,7 @@ func runTimeline(app *App, cmd *cobra.Command, opts *timelineOptions) error {
 	}
 	rec := newTimelineRecord(by, bound, view, periods)
 	rec.AsOf = optString(filter.AsOf.String())
-	if err := render.Render(app.Out, o, t, rec); err != nil {
+	if err := render.Render(app.Out, o, tableRecord{t, rec}); err != nil {
 		return err
 	}
 	if o.Format == "table" {

@@ -129,7 +129,7 @@ func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
 		if err := report.Exact(g.Rows.Total); err != nil {
 			return err
 		}
-		if err := render.Render(app.Out, opts.output.options(), gridTable(g, measure), newGridRecord(g, filter.AsOf)); err != nil {
+		if err := render.Render(app.Out, opts.output.options(), tableRecord{gridTable(g, measure), newGridRecord(g, filter.AsOf)}); err != nil {
 			return err
 		}
 		if opts.output.format == "table" {
@@ -155,7 +155,7 @@ func runTotal(app *App, cmd *cobra.Command, opts *totalOptions) error {
 	}
 	rec := newTotalRecord(r)
 	rec.AsOf = optString(filter.AsOf.String())
-	if err := render.Render(app.Out, opts.output.options(), totalTable(r), rec); err != nil {
+	if err := render.Render(app.Out, opts.output.options(), tableRecord{totalTable(r), rec}); err != nil {
 		return err
 	}
 	if opts.output.format == "table" {
@@ -341,7 +341,7 @@ func explainTotal(w io.Writer, r report.Report, opts render.Options) error {
 		for _, o := range s.Overlaps {
 			t.Rows = append(t.Rows, []render.Cell{render.Str(o.ID), dollarsCell(o.USD, o.USD > 0), wattsCell(o.Watts, o.Watts > 0), render.Str(o.Inside)})
 		}
-		if err := render.Render(w, opts, t, nil); err != nil {
+		if err := render.Render(w, opts, tableRecord{t, nil}); err != nil {
 			return err
 		}
 	}
