@@ -10,6 +10,7 @@ import (
 	"github.com/dealtrack/dealtrack/internal/deal"
 	"github.com/dealtrack/dealtrack/internal/render"
 	"github.com/dealtrack/dealtrack/internal/report"
+	"github.com/dealtrack/dealtrack/internal/view"
 )
 
 type changesOptions struct {
@@ -161,15 +162,15 @@ func eventText(c report.Change) string {
 // changeRecord is an event in json and yaml. Keys are a contract: never
 // rename one; add new ones.
 type changeRecord struct {
-	Date   string        `json:"date" yaml:"date"`
-	ID     string        `json:"id" yaml:"id"`
-	Title  string        `json:"title" yaml:"title"`
-	Event  string        `json:"event" yaml:"event"`
-	Field  *string       `json:"field" yaml:"field"`
-	From   *string       `json:"from" yaml:"from"`
-	To     *string       `json:"to" yaml:"to"`
-	Note   *string       `json:"note" yaml:"note"`
-	Source *sourceRecord `json:"source" yaml:"source"`
+	Date   string             `json:"date" yaml:"date"`
+	ID     string             `json:"id" yaml:"id"`
+	Title  string             `json:"title" yaml:"title"`
+	Event  string             `json:"event" yaml:"event"`
+	Field  *string            `json:"field" yaml:"field"`
+	From   *string            `json:"from" yaml:"from"`
+	To     *string            `json:"to" yaml:"to"`
+	Note   *string            `json:"note" yaml:"note"`
+	Source *view.SourceRecord `json:"source" yaml:"source"`
 }
 
 func changeRecords(cs []report.Change) []changeRecord {
@@ -177,7 +178,7 @@ func changeRecords(cs []report.Change) []changeRecord {
 	for i, c := range cs {
 		out[i] = changeRecord{c.Date.String(), c.Deal.ID, c.Deal.Title, string(c.Event), optString(c.Field), optString(c.From), optString(c.To), optString(c.Note), nil}
 		if c.Source != nil {
-			s := sourceRecords([]deal.Source{*c.Source})[0]
+			s := view.SourceRecords([]deal.Source{*c.Source})[0]
 			out[i].Source = &s
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/dealtrack/dealtrack/internal/query"
 	"github.com/dealtrack/dealtrack/internal/render"
 	"github.com/dealtrack/dealtrack/internal/report"
+	"github.com/dealtrack/dealtrack/internal/view"
 )
 
 type compareOptions struct {
@@ -309,16 +310,16 @@ type compareRecord struct {
 
 // comparison is what a column adds to a deal or a party's total.
 type comparison struct {
-	USDPerGW          *float64            `json:"usd_per_gw" yaml:"usd_per_gw"`
-	TWhPerYear        *float64            `json:"twh_per_year" yaml:"twh_per_year"`
-	USDRatio          *float64            `json:"usd_ratio" yaml:"usd_ratio"`
-	GWRatio           *float64            `json:"gw_ratio" yaml:"gw_ratio"`
-	EnergyEquivalents *[]equivalentRecord `json:"energy_equivalents,omitempty" yaml:"energy_equivalents,omitempty"`
+	USDPerGW          *float64                 `json:"usd_per_gw" yaml:"usd_per_gw"`
+	TWhPerYear        *float64                 `json:"twh_per_year" yaml:"twh_per_year"`
+	USDRatio          *float64                 `json:"usd_ratio" yaml:"usd_ratio"`
+	GWRatio           *float64                 `json:"gw_ratio" yaml:"gw_ratio"`
+	EnergyEquivalents *[]view.EquivalentRecord `json:"energy_equivalents,omitempty" yaml:"energy_equivalents,omitempty"`
 }
 
 type dealComparison struct {
-	dealRecord `yaml:",inline"`
-	comparison `yaml:",inline"`
+	view.DealRecord `yaml:",inline"`
+	comparison      `yaml:",inline"`
 }
 
 type partyComparison struct {
@@ -329,18 +330,6 @@ type partyComparison struct {
 	Received   *int64 `json:"received_usd" yaml:"received_usd"`
 	NetUSD     *int64 `json:"net_usd" yaml:"net_usd"`
 	BackUSD    *int64 `json:"back_usd" yaml:"back_usd"`
-}
-
-type equivalentRecord struct {
-	Key         string  `json:"key" yaml:"key"`
-	Name        string  `json:"name" yaml:"name"`
-	Measure     string  `json:"measure" yaml:"measure"`
-	TWh         float64 `json:"twh" yaml:"twh"`
-	Approximate bool    `json:"approximate" yaml:"approximate"`
-	Year        string  `json:"year" yaml:"year"`
-	Source      string  `json:"source" yaml:"source"`
-	Each        *string `json:"each" yaml:"each"`
-	Ratio       float64 `json:"ratio" yaml:"ratio"`
 }
 
 func newCompareRecord(sides []report.Side, b deal.Bound, energy bool) compareRecord {
@@ -358,7 +347,7 @@ func newCompareRecord(sides []report.Side, b deal.Bound, energy bool) compareRec
 	}
 	cols := make([]dealComparison, len(sides))
 	for i, s := range sides {
-		cols[i] = dealComparison{newDealRecord(s.Deal), newComparison(s, energy)}
+		cols[i] = dealComparison{view.NewDealRecord(s.Deal), newComparison(s, energy)}
 	}
 	rec.Columns = cols
 	return rec
@@ -380,16 +369,12 @@ func newComparison(s report.Side, energy bool) comparison {
 
 // equivalentRecords measures twh against every reference; none when the
 // energy is not known.
-func equivalentRecords(twh report.Maybe) []equivalentRecord {
-	out := []equivalentRecord{}
+func equivalentRecords(twh report.Maybe) []view.EquivalentRecord {
+	out := []view.EquivalentRecord{}
 	if twh.OK {
 		for _, e := range report.Equivalents(twh.V) {
-			out = append(out, newEquivalentRecord(e))
+			out = append(out, view.NewEquivalentRecord(e))
 		}
 	}
 	return out
-}
-
-func newEquivalentRecord(e report.Equivalent) equivalentRecord {
-	return equivalentRecord{e.Key, e.Name, e.Measure, e.TWh, e.About, e.Year, e.Source, optString(e.Each), e.Ratio}
 }

@@ -9,9 +9,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
-	"github.com/dealtrack/dealtrack/internal/query"
 	"github.com/dealtrack/dealtrack/internal/render"
 	"github.com/dealtrack/dealtrack/internal/report"
+	"github.com/dealtrack/dealtrack/internal/view"
 )
 
 type reportOptions struct {
@@ -100,7 +100,7 @@ func runReport(app *App, cmd *cobra.Command, opts *reportOptions) error {
 		page.Sections = append(page.Sections, render.Section{Heading: "Two-party circles of money", Picture: template.HTML(pic.String()),
 			Note: "Each party pays the other: an investment one way, a purchase the other. Dashed: no amount given."})
 	}
-	page.Sections = append(page.Sections, dealsSection(ds))
+	page.Sections = append(page.Sections, view.DealsSection(ds))
 	return render.PageHTML(app.Out, page)
 }
 
@@ -113,30 +113,4 @@ func topParties(g *report.Graph, heading string, by func(report.PartyFlows) int6
 	}
 	return render.Section{Heading: heading, Table: flowsTable(rows),
 		Note: "From the deals' flows: back is what a party receives from parties it pays."}
-}
-
-// dealsSection is every deal, sortable, with its best source as a link.
-func dealsSection(ds []*deal.Deal) render.Section {
-	fields, _ := query.ParseFields(defaultColumns + ",title")
-	t := fieldTable(ds, fields)
-	t.Columns = append(t.Columns, render.Column{Key: "source"})
-	links := map[string]string{}
-	for i, d := range ds {
-		cell := render.Cell{}
-		for _, s := range d.Sources {
-			if s.URL == "" {
-				continue
-			}
-			name := s.Title
-			if name == "" {
-				name = "[" + s.Description + "]"
-			}
-			cell.Text = s.Publisher + ": " + name
-			links[cell.Text] = s.URL
-			break
-		}
-		t.Rows[i] = append(t.Rows[i], cell)
-	}
-	return render.Section{Heading: fmt.Sprintf("Every deal (%d)", len(ds)), Table: t, Sortable: true, Links: links,
-		Note: "Click a heading to sort by it. Figures as reported: ≤ up to, ≥ at least, > over, ~ about, ≲ nearly."}
 }
