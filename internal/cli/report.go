@@ -81,15 +81,15 @@ func runReport(app *App, cmd *cobra.Command, opts *reportOptions) error {
 	}
 	var chart bytes.Buffer
 	if len(periods) > 0 {
-		if err := render.BarsSVG(&chart, timelineChart(report.ByQuarter, report.Once, periods, capt)); err != nil {
+		if err := render.BarsSVG(&chart, view.TimelineChart(report.ByQuarter, report.Once, periods, capt)); err != nil {
 			return err
 		}
 		page.Sections = append(page.Sections, render.Section{Heading: "Dollars per quarter", Picture: template.HTML(chart.String()),
 			Note: "Each bar is what the quarter's deals add to the running total, the line: each dollar counts once, so a part inside an umbrella of an earlier quarter adds nothing again."})
 	}
 	g := report.NewGraph(live, bound)
-	page.Sections = append(page.Sections, topParties(g, "Who pays the most", func(p report.PartyFlows) int64 { return p.PaidOut.USD }),
-		topParties(g, "Who receives the most", func(p report.PartyFlows) int64 { return p.Received.USD }))
+	page.Sections = append(page.Sections, view.TopParties(g, "Who pays the most", func(p report.PartyFlows) int64 { return p.PaidOut.USD }),
+		view.TopParties(g, "Who receives the most", func(p report.PartyFlows) int64 { return p.Received.USD }))
 	if edges := report.CycleEdges(report.FindCycles(g, report.CycleBounds{MaxLength: 2, Limit: maxCycles}).Cycles); len(edges) > 0 {
 		d := drawing(g, edges, true)
 		d.Title, d.Caption = "Circles of money", capt
@@ -102,15 +102,4 @@ func runReport(app *App, cmd *cobra.Command, opts *reportOptions) error {
 	}
 	page.Sections = append(page.Sections, view.DealsSection(ds))
 	return render.PageHTML(app.Out, page)
-}
-
-// topParties is a table of the ten parties with the most of what by.
-func topParties(g *report.Graph, heading string, by func(report.PartyFlows) int64) render.Section {
-	rows := g.Parties()
-	slices.SortStableFunc(rows, func(a, b report.PartyFlows) int { return int(min(max(by(b)-by(a), -1), 1)) })
-	if len(rows) > 10 {
-		rows = rows[:10]
-	}
-	return render.Section{Heading: heading, Table: flowsTable(rows),
-		Note: "From the deals' flows: back is what a party receives from parties it pays."}
 }

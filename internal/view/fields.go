@@ -129,7 +129,7 @@ func gwCell(p deal.Power) render.Cell {
 }
 
 // fieldRecord is a deal in json or yaml with only the chosen fields, in
-// their order; values as in the full record (DealRecord).
+// their order; values as in the full record (dealRecord).
 type fieldRecord struct {
 	fields []query.Field
 	deal   *deal.Deal

@@ -25,9 +25,9 @@ func (l list) Record() any {
 	if l.chosen {
 		return fieldRecords(l.ds, l.fields)
 	}
-	records := make([]DealRecord, len(l.ds))
+	records := make([]dealRecord, len(l.ds))
 	for i, d := range l.ds {
-		records[i] = NewDealRecord(d)
+		records[i] = newDealRecord(d)
 	}
 	return records
 }

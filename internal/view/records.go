@@ -10,7 +10,7 @@ import (
 // The json and yaml forms of deals. Keys are a contract: never rename one
 // once released; add new ones.
 
-type DealRecord struct {
+type dealRecord struct {
 	ID           string         `json:"id" yaml:"id"`
 	Title        string         `json:"title" yaml:"title"`
 	Announced    string         `json:"announced" yaml:"announced"`
@@ -67,7 +67,7 @@ type locationRec struct {
 
 // dealDetail is what show prints: a deal and everything else known of it.
 type dealDetail struct {
-	DealRecord   `yaml:",inline"`
+	dealRecord   `yaml:",inline"`
 	Flows        []flowRecord   `json:"flows" yaml:"flows"`
 	Updates      []updateRecord `json:"updates" yaml:"updates"`
 	Notes        *string        `json:"notes" yaml:"notes"`
@@ -99,8 +99,8 @@ type updateRecord struct {
 	Sources      []SourceRecord `json:"sources" yaml:"sources"`
 }
 
-func NewDealRecord(d *deal.Deal) DealRecord {
-	r := DealRecord{
+func newDealRecord(d *deal.Deal) dealRecord {
+	r := dealRecord{
 		ID:           d.ID,
 		Title:        d.Title,
 		Announced:    d.Announced.String(),
@@ -156,7 +156,7 @@ func newMoneyRecord(m deal.Money) *moneyRecord {
 
 func newDealDetail(d *deal.Deal) dealDetail {
 	r := dealDetail{
-		DealRecord:   NewDealRecord(d),
+		dealRecord:   newDealRecord(d),
 		Flows:        make([]flowRecord, len(d.Flows)),
 		Updates:      make([]updateRecord, len(d.Updates)),
 		Notes:        optString(d.Notes),
@@ -214,9 +214,9 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// EquivalentRecord is a deal or a party's yearly energy measured against
+// equivalentRecord is a deal or a party's yearly energy measured against
 // a reference.
-type EquivalentRecord struct {
+type equivalentRecord struct {
 	Key         string  `json:"key" yaml:"key"`
 	Name        string  `json:"name" yaml:"name"`
 	Measure     string  `json:"measure" yaml:"measure"`
@@ -228,6 +228,6 @@ type EquivalentRecord struct {
 	Ratio       float64 `json:"ratio" yaml:"ratio"`
 }
 
-func NewEquivalentRecord(e report.Equivalent) EquivalentRecord {
-	return EquivalentRecord{e.Key, e.Name, e.Measure, e.TWh, e.About, e.Year, e.Source, optString(e.Each), e.Ratio}
+func newEquivalentRecord(e report.Equivalent) equivalentRecord {
+	return equivalentRecord{e.Key, e.Name, e.Measure, e.TWh, e.About, e.Year, e.Source, optString(e.Each), e.Ratio}
 }

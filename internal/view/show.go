@@ -168,18 +168,18 @@ func updateLine(u deal.Update) string {
 // references nearest to its yearly energy.
 type shownDeal struct {
 	dealDetail        `yaml:",inline"`
-	EnergyEquivalents []EquivalentRecord `json:"energy_equivalents" yaml:"energy_equivalents"`
+	EnergyEquivalents []equivalentRecord `json:"energy_equivalents" yaml:"energy_equivalents"`
 }
 
 func newShownDeal(d *deal.Deal) shownDeal { return shownDeal{newDealDetail(d), nearestRecords(d)} }
 
 // nearestRecords measures d's energy in a year against the nearest
 // references; none when d gives no power.
-func nearestRecords(d *deal.Deal) []EquivalentRecord {
-	out := []EquivalentRecord{}
+func nearestRecords(d *deal.Deal) []equivalentRecord {
+	out := []equivalentRecord{}
 	if twh, ok := d.TWhPerYear(deal.Headline); ok {
 		for _, e := range report.Nearest(twh) {
-			out = append(out, NewEquivalentRecord(e))
+			out = append(out, newEquivalentRecord(e))
 		}
 	}
 	return out
