@@ -91,7 +91,7 @@ func runReport(app *App, cmd *cobra.Command, opts *reportOptions) error {
 	page.Sections = append(page.Sections, view.TopParties(g, "Who pays the most", func(p report.PartyFlows) int64 { return p.PaidOut.USD }),
 		view.TopParties(g, "Who receives the most", func(p report.PartyFlows) int64 { return p.Received.USD }))
 	if edges := report.CycleEdges(report.FindCycles(g, report.CycleBounds{MaxLength: 2, Limit: maxCycles}).Cycles); len(edges) > 0 {
-		d := drawing(g, edges, true)
+		d := view.Drawing(g, edges, true)
 		d.Title, d.Caption = "Circles of money", capt
 		var pic bytes.Buffer
 		if err := render.GraphSVG(&pic, d); err != nil {
