@@ -27,7 +27,7 @@ type dealRecord struct {
 	GWQualifier  *string        `json:"gw_qualifier" yaml:"gw_qualifier"`
 	Tags         []string       `json:"tags" yaml:"tags"`
 	PartOf       *string        `json:"part_of" yaml:"part_of"`
-	Sources      []SourceRecord `json:"sources" yaml:"sources"`
+	Sources      []sourceRecord `json:"sources" yaml:"sources"`
 	Amount       *moneyRecord   `json:"amount" yaml:"amount"`
 	Location     []locationRec  `json:"location" yaml:"location"`
 	SupersededBy *string        `json:"superseded_by" yaml:"superseded_by"`
@@ -40,7 +40,7 @@ type dealRecord struct {
 	AnnouncedPrecision string `json:"announced_precision" yaml:"announced_precision"`
 }
 
-type SourceRecord struct {
+type sourceRecord struct {
 	Publisher   *string `json:"publisher" yaml:"publisher"`
 	Title       *string `json:"title" yaml:"title"`
 	URL         *string `json:"url" yaml:"url"`
@@ -96,7 +96,7 @@ type updateRecord struct {
 	GWQualifier  *string        `json:"gw_qualifier" yaml:"gw_qualifier"`
 	Amount       *moneyRecord   `json:"amount" yaml:"amount"`
 	SupersededBy *string        `json:"superseded_by" yaml:"superseded_by"`
-	Sources      []SourceRecord `json:"sources" yaml:"sources"`
+	Sources      []sourceRecord `json:"sources" yaml:"sources"`
 }
 
 func newDealRecord(d *deal.Deal) dealRecord {
@@ -109,7 +109,7 @@ func newDealRecord(d *deal.Deal) dealRecord {
 		Parties:      nonNil(d.Parties),
 		Tags:         nonNil(d.Tags),
 		PartOf:       optString(d.PartOf),
-		Sources:      SourceRecords(d.Sources),
+		Sources:      sourceRecords(d.Sources),
 		Amount:       newMoneyRecord(d.Amount),
 		Location:     make([]locationRec, len(d.Locations)),
 		SupersededBy: optString(d.SupersededBy),
@@ -135,10 +135,10 @@ func dayAndPrecision(d deal.Date) (string, string) {
 	return day, "day"
 }
 
-func SourceRecords(ss []deal.Source) []SourceRecord {
-	out := make([]SourceRecord, len(ss))
+func sourceRecords(ss []deal.Source) []sourceRecord {
+	out := make([]sourceRecord, len(ss))
 	for i, s := range ss {
-		out[i] = SourceRecord{optString(s.Publisher), optString(s.Title), optString(s.URL), optString(s.Date.String()),
+		out[i] = sourceRecord{optString(s.Publisher), optString(s.Title), optString(s.URL), optString(s.Date.String()),
 			optString(s.Description), optString(s.Via), optString(string(s.Kind))}
 	}
 	return out
@@ -171,7 +171,7 @@ func newDealDetail(d *deal.Deal) dealDetail {
 	}
 	for i, u := range d.Updates {
 		r.Updates[i] = updateRecord{u.Date.String(), optString(string(u.Status)), optInt(u.Dollars.Value(deal.Headline)), optGW(u.Power.Value(deal.Headline)), optString(u.Note),
-			optString(u.Dollars.Q.String()), optString(u.Power.Q.String()), newMoneyRecord(u.Amount), optString(u.SupersededBy), SourceRecords(u.Sources)}
+			optString(u.Dollars.Q.String()), optString(u.Power.Q.String()), newMoneyRecord(u.Amount), optString(u.SupersededBy), sourceRecords(u.Sources)}
 	}
 	return r
 }
