@@ -1,5 +1,5 @@
-// Package render prints one table model as a terminal table, csv, tsv,
-// markdown, json or yaml. It knows nothing of deals.
+// Package render prints a report: its table as a terminal table, csv, tsv
+// or markdown, its record as json or yaml. It knows nothing of deals.
 package render
 
 import (
