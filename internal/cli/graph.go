@@ -193,7 +193,7 @@ func isDrawing(format string) bool { return slices.Contains(render.GraphFormats,
 // writeGraph prints edges of g: drawn, or as a table of edges.
 func (app *App) writeGraph(out outputFlags, g *report.Graph, edges []report.Edge, pic view.Picture) error {
 	if isDrawing(out.format) {
-		return render.Draw(app.Out, out.format, view.GraphDrawing(g, edges, pic))
+		return render.Draw(app.Out, out.format, view.Drawing(g, edges, pic))
 	}
 	return render.Render(app.Out, out.options(), view.Edges(edges))
 }

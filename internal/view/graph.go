@@ -16,11 +16,11 @@ type Picture struct {
 	Cycles         bool // the edges are on circles: highlight them
 }
 
-// GraphDrawing is graph's drawing of edges of g (dot, mermaid, svg), with
+// Drawing is graph's drawing of edges of g (dot, mermaid, svg), with
 // pic's title, and its caption followed by how many edges, parties and
 // deals the drawing shows.
-func GraphDrawing(g *report.Graph, edges []report.Edge, pic Picture) render.Graph {
-	d := Drawing(g, edges, pic.Cycles)
+func Drawing(g *report.Graph, edges []report.Edge, pic Picture) render.Graph {
+	d := drawing(g, edges, pic.Cycles)
 	d.Title = pic.Title
 	d.Caption = pic.Caption + fmt.Sprintf("\n%d %s between %d parties, from %d %s; dashed: no amount given", len(edges), plural(len(edges), "edge", "edges"), len(d.Nodes), dealsOn(edges), plural(dealsOn(edges), "deal", "deals"))
 	return d
@@ -37,10 +37,10 @@ func dealsOn(edges []report.Edge) int {
 	return len(ids)
 }
 
-// Drawing lays out edges for dot and mermaid: a node per party on them,
-// labelled with its totals over all of g, and an arrow per edge labelled
-// with its dollars.
-func Drawing(g *report.Graph, edges []report.Edge, cycles bool) render.Graph {
+// drawing lays out edges for dot, mermaid and svg: a node per party on
+// them, labelled with its totals over all of g, and an arrow per edge
+// labelled with its dollars, highlighted when the edges are on cycles.
+func drawing(g *report.Graph, edges []report.Edge, cycles bool) render.Graph {
 	onEdges := map[string]bool{}
 	var d render.Graph
 	for _, e := range edges {

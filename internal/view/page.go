@@ -48,7 +48,7 @@ func Page(o Overview) (render.Page, error) {
 	page.Sections = append(page.Sections, topParties(g, "Who pays the most", func(p report.PartyFlows) int64 { return p.PaidOut.USD }),
 		topParties(g, "Who receives the most", func(p report.PartyFlows) int64 { return p.Received.USD }))
 	if edges := o.Circles; len(edges) > 0 {
-		d := Drawing(g, edges, true)
+		d := drawing(g, edges, true)
 		d.Title, d.Caption = "Circles of money", capt
 		var pic bytes.Buffer
 		if err := render.GraphSVG(&pic, d); err != nil {
