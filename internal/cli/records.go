@@ -1,7 +1,7 @@
 package cli
 
-// optString is s, or nil (json null) when s is empty: for check's
-// problem records. view has its own for the reports.
+// optString is s, or nil (json null) when s is empty, for check's
+// problem records.
 func optString(s string) *string {
 	if s == "" {
 		return nil

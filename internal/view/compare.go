@@ -50,9 +50,9 @@ func Energy(sides []report.Side) render.Report { return render.TableOnly(energyT
 
 // compareTable has a row per field and a column per side; csv and tsv name
 // each row by its json key, an energy equivalent by its reference's key.
-// With plain (csv, tsv), a deal's figures also get rows for their wording
-// and ends, which the table's cells show as ≤, ≥, ~ and ranges.
-func compareTable(sides []report.Side, energy, plain bool) *render.Table {
+// With wording (csv, tsv), a deal's figures also get rows for their
+// wording and ends, which the table's cells show as ≤, ≥, ~ and ranges.
+func compareTable(sides []report.Side, energy, wording bool) *render.Table {
 	t := &render.Table{Columns: []render.Column{{Key: "field"}}, Literal: true}
 	for _, s := range sides {
 		t.Columns = append(t.Columns, render.Column{Key: s.Name, Right: true})
@@ -67,7 +67,7 @@ func compareTable(sides []report.Side, energy, plain bool) *render.Table {
 	perGW := "$ per GW"
 	if sides[0].Deal != nil {
 		dealRows(row)
-		if plain {
+		if wording {
 			wordingRows(row)
 		}
 	} else {

@@ -14,9 +14,9 @@ import (
 var BarMeasures = []string{"usd", "gw", "deals"}
 
 // Timeline is timeline's report: a row per period (of by) with its sums and
-// the running totals, counted as counted says, at bound; with bar, one of
-// BarMeasures, a bar column that draws it (for people: "" for none). The
-// record says what the data was read as of.
+// the running totals, counted as counted says, at bound. bar, one of
+// BarMeasures, adds a column that draws it as a bar for people; "" adds
+// none. The record says what the data was read as of.
 func Timeline(periods []report.Period, by report.By, bound deal.Bound, counted report.Periods, asOf deal.Date, bar string) render.Report {
 	return timeline{periods, by, bound, counted, asOf, bar}
 }
@@ -75,8 +75,8 @@ func TimelineChart(by report.By, counted report.Periods, periods []report.Period
 	return c
 }
 
-// barMeasure returns what the bar of a period measures, one of
-// BarMeasures.
+// barMeasure returns how the bar name (one of BarMeasures) measures a
+// period, or nil for another name.
 func barMeasure(name string) func(report.Period) float64 {
 	switch name {
 	case "usd":
