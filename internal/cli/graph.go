@@ -13,6 +13,7 @@ import (
 	"github.com/dealtrack/dealtrack/internal/deal"
 	"github.com/dealtrack/dealtrack/internal/render"
 	"github.com/dealtrack/dealtrack/internal/report"
+	"github.com/dealtrack/dealtrack/internal/view"
 )
 
 type graphOptions struct {
@@ -100,17 +101,17 @@ func runGraph(app *App, cmd *cobra.Command, opts *graphOptions) error {
 		app.noteLeftOut(retired, withoutFlows(ds))
 	}
 	g := report.NewGraph(ds, bound)
-	pic := picture{title: "Money flows between the parties", caption: caption(cmd, bound, filter.AsOf)}
+	pic := view.Picture{Title: "Money flows between the parties", Caption: caption(cmd, bound, filter.AsOf)}
 	if !opts.cycles {
 		return app.writeGraph(opts.output, g, g.Edges, pic)
 	}
 	search := report.FindCycles(g, bounds)
 	app.warnCut(search, bounds)
 	if isDrawing(opts.output.format) {
-		pic.title, pic.cycles = "Circles of money: each party pays the next", true
+		pic.Title, pic.Cycles = "Circles of money: each party pays the next", true
 		return app.writeGraph(opts.output, g, report.CycleEdges(search.Cycles), pic)
 	}
-	return render.Render(app.Out, opts.output.options(), cycleTable(search.Cycles), cycleRecords(search.Cycles))
+	return render.Render(app.Out, opts.output.options(), view.Cycles(search.Cycles))
 }
 
 // The bounds of the search for cycles: on a dense graph the number of
@@ -189,59 +190,12 @@ func (app *App) warnf(format string, args ...any) {
 
 func isDrawing(format string) bool { return slices.Contains(render.GraphFormats, format) }
 
-// picture is what a drawing says about itself: its title, and a caption
-// with the command line, the bound and the date of the data.
-type picture struct {
-	title, caption string
-	cycles         bool // the edges are on circles: highlight them
-}
-
 // writeGraph prints edges of g: drawn, or as a table of edges.
-func (app *App) writeGraph(out outputFlags, g *report.Graph, edges []report.Edge, pic picture) error {
+func (app *App) writeGraph(out outputFlags, g *report.Graph, edges []report.Edge, pic view.Picture) error {
 	if isDrawing(out.format) {
-		d := drawing(g, edges, pic.cycles)
-		d.Title = pic.title
-		d.Caption = pic.caption + fmt.Sprintf("\n%d %s between %d parties, from %d %s; dashed: no amount given", len(edges), plural(len(edges), "edge", "edges"), len(d.Nodes), dealsOn(edges), plural(dealsOn(edges), "deal", "deals"))
-		return render.Draw(app.Out, out.format, d)
+		return render.Draw(app.Out, out.format, view.Drawing(g, edges, pic))
 	}
-	if o := out.options(); o.Records() {
-		return render.Render(app.Out, o, nil, edgeRecords(edges))
-	}
-	return render.Render(app.Out, out.options(), edgeTable(edges), nil)
-}
-
-// drawing lays out edges for dot and mermaid: a node per party on them,
-// labelled with its totals over all of g, and an arrow per edge labelled
-// with its dollars.
-func drawing(g *report.Graph, edges []report.Edge, cycles bool) render.Graph {
-	onEdges := map[string]bool{}
-	var d render.Graph
-	for _, e := range edges {
-		onEdges[e.From], onEdges[e.To] = true, true
-		a := render.Arc{From: e.From, To: e.To, Label: edgeLabel(e), Highlight: cycles}
-		if e.Known {
-			a.Weight = float64(e.USD)
-		}
-		d.Arcs = append(d.Arcs, a)
-	}
-	for _, p := range g.Parties() {
-		if onEdges[p.Name] {
-			label := strings.Join(nonEmpty(p.Name, flowLine("pays", p.PaidOut), flowLine("receives", p.Received)), "\n")
-			d.Nodes = append(d.Nodes, render.Node{Name: p.Name, Label: label})
-		}
-	}
-	return d
-}
-
-// dealsOn counts the deals behind edges.
-func dealsOn(edges []report.Edge) int {
-	ids := map[string]bool{}
-	for _, e := range edges {
-		for _, id := range e.Deals {
-			ids[id] = true
-		}
-	}
-	return len(ids)
+	return render.Render(app.Out, out.options(), view.Edges(edges))
 }
 
 // caption says what a picture shows: the command line's filters, the
@@ -266,161 +220,4 @@ func caption(cmd *cobra.Command, b deal.Bound, asOf deal.Date) string {
 		line += " " + strings.Join(flags, " ")
 	}
 	return fmt.Sprintf("%s · bound: %s · %s", line, b, when)
-}
-
-func edgeLabel(e report.Edge) string {
-	return dollarsWithUndisclosed(e.Human(), e.Known, e.Undisclosed)
-}
-
-// flowLine is one line of a party's label: "pays $338B + 4 undisclosed".
-func flowLine(verb string, s report.FlowSum) string {
-	if !s.Known && s.Undisclosed == 0 {
-		return ""
-	}
-	return verb + " " + dollarsWithUndisclosed(s.Human(), s.Known, s.Undisclosed)
-}
-
-func dollarsWithUndisclosed(dollars string, known bool, undisclosed int) string {
-	switch {
-	case !known:
-		return "undisclosed"
-	case undisclosed > 0:
-		return fmt.Sprintf("%s + %d undisclosed", dollars, undisclosed)
-	}
-	return dollars
-}
-
-func nonEmpty(ss ...string) []string {
-	out := ss[:0]
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// The json and yaml forms of the graph, documented in the README. Keys are
-// a contract: never rename one once released.
-
-type edgeRecord struct {
-	From         string   `json:"from" yaml:"from"`
-	To           string   `json:"to" yaml:"to"`
-	USD          *int64   `json:"usd" yaml:"usd"`
-	Flows        int      `json:"flows" yaml:"flows"`
-	Undisclosed  int      `json:"undisclosed" yaml:"undisclosed"`
-	Deals        []string `json:"deals" yaml:"deals"`
-	USDLow       *int64   `json:"usd_low" yaml:"usd_low"`
-	USDHigh      *int64   `json:"usd_high" yaml:"usd_high"`
-	USDQualifier *string  `json:"usd_qualifier" yaml:"usd_qualifier"`
-}
-
-type cycleRecord struct {
-	Parties         []string          `json:"parties" yaml:"parties"`
-	Edges           []cycleEdgeRecord `json:"edges" yaml:"edges"`
-	USDMin          *int64            `json:"usd_min" yaml:"usd_min"`
-	USDLargestKnown *int64            `json:"usd_largest_known" yaml:"usd_largest_known"`
-}
-
-type cycleEdgeRecord struct {
-	From         string   `json:"from" yaml:"from"`
-	To           string   `json:"to" yaml:"to"`
-	USD          *int64   `json:"usd" yaml:"usd"`
-	Deals        []string `json:"deals" yaml:"deals"`
-	USDQualifier *string  `json:"usd_qualifier" yaml:"usd_qualifier"`
-}
-
-func edgeRecords(edges []report.Edge) []edgeRecord {
-	out := make([]edgeRecord, len(edges))
-	for i, e := range edges {
-		_, low, high, q := dollarFields(e.Sum)
-		out[i] = edgeRecord{e.From, e.To, optInt(e.USD, e.Known), e.Flows, e.Undisclosed, e.Deals, low, high, q}
-	}
-	return out
-}
-
-func cycleRecords(cs []report.Cycle) []cycleRecord {
-	out := make([]cycleRecord, len(cs))
-	for i, c := range cs {
-		r := cycleRecord{Parties: c.Parties, Edges: make([]cycleEdgeRecord, len(c.Edges)), USDMin: optInt(c.USDMin()), USDLargestKnown: optInt(c.LargestKnown())}
-		for j, e := range c.Edges {
-			_, _, _, q := dollarFields(e.Sum)
-			r.Edges[j] = cycleEdgeRecord{e.From, e.To, optInt(e.USD, e.Known), e.Deals, q}
-		}
-		out[i] = r
-	}
-	return out
-}
-
-// edgeTable is graph's table: one row per edge.
-func edgeTable(edges []report.Edge) *render.Table {
-	t := &render.Table{Columns: []render.Column{
-		{Key: "from"}, {Key: "to"}, {Key: "usd", Right: true}, {Key: "undisclosed", Right: true}, {Key: "deals"},
-	}}
-	for _, e := range edges {
-		usd := render.Cell{Text: e.Human()}
-		if e.Known {
-			usd.Plain = strconv.FormatInt(e.USD, 10)
-		}
-		t.Rows = append(t.Rows, []render.Cell{
-			render.Str(e.From), render.Str(e.To), usd,
-			render.Str(strconv.Itoa(e.Undisclosed)),
-			{Text: strings.Join(e.Deals, ", "), Plain: strings.Join(e.Deals, ";")},
-		})
-	}
-	return t
-}
-
-// minEdge is the edge of c with the least money, whose figure, with its
-// wording ("≤$5B"), is what can go round the circle.
-func minEdge(c report.Cycle) report.Edge {
-	least := c.Edges[0]
-	for _, e := range c.Edges[1:] {
-		if e.USD < least.USD {
-			least = e
-		}
-	}
-	return least
-}
-
-// largestKnownEdge is the edge of c with the most money among those with a
-// figure: what is known of a circle whose round trip is not.
-func largestKnownEdge(c report.Cycle) (report.Edge, bool) {
-	var most report.Edge
-	found := false
-	for _, e := range c.Edges {
-		if e.Known && (!found || e.USD > most.USD) {
-			most, found = e, true
-		}
-	}
-	return most, found
-}
-
-// cycleTable is graph --cycles' table: one row per cycle, with the deals
-// of each edge in the chain's order.
-func cycleTable(cs []report.Cycle) *render.Table {
-	t := &render.Table{Columns: []render.Column{
-		{Key: "chain"}, {Key: "length", Right: true}, {Key: "usd_min", Right: true}, {Key: "deals"},
-	}}
-	for _, c := range cs {
-		chain := append(append([]string{}, c.Parties...), c.Parties[0])
-		usdMin := render.Cell{Text: "undisclosed"}
-		if e, ok := largestKnownEdge(c); ok {
-			usdMin.Text = "undisclosed; an edge " + e.Human()
-		}
-		if v, ok := c.USDMin(); ok {
-			usdMin = render.Cell{Text: minEdge(c).Human(), Plain: strconv.FormatInt(v, 10)}
-		}
-		edgeDeals := make([]string, len(c.Edges))
-		for i, e := range c.Edges {
-			edgeDeals[i] = strings.Join(e.Deals, "+")
-		}
-		t.Rows = append(t.Rows, []render.Cell{
-			{Text: strings.Join(chain, " → "), Plain: strings.Join(c.Parties, ";")},
-			render.Str(strconv.Itoa(len(c.Parties))),
-			usdMin,
-			{Text: strings.Join(edgeDeals, " | "), Plain: strings.Join(edgeDeals, ";")},
-		})
-	}
-	return t
 }

@@ -2,14 +2,13 @@ package cli
 
 import (
 	"cmp"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/dealtrack/dealtrack/internal/deal"
 	"github.com/dealtrack/dealtrack/internal/query"
 	"github.com/dealtrack/dealtrack/internal/render"
+	"github.com/dealtrack/dealtrack/internal/view"
 )
 
 type listOptions struct {
@@ -47,7 +46,7 @@ gw in gigawatts, empty or null when undisclosed.`,
 	opts.filter.bind(cmd)
 	opts.output.bind(cmd)
 	cmd.Flags().StringVar(&opts.sort, "sort", "announced", "sort by fields, comma-separated, - in front for descending: "+strings.Join(query.FieldNames(), ", "))
-	cmd.Flags().StringVar(&opts.columns, "columns", "", "show these fields, comma-separated, in this order (default "+defaultColumns+"; any field --sort takes)")
+	cmd.Flags().StringVar(&opts.columns, "columns", "", "show these fields, comma-separated, in this order (default "+view.DefaultColumns+"; any field --sort takes)")
 	cmd.RegisterFlagCompletionFunc("sort", completeFields(true))
 	cmd.RegisterFlagCompletionFunc("columns", completeFields(false))
 	cmd.Flags().IntVar(&opts.limit, "limit", 0, "show at most N deals (0: all)")
@@ -63,7 +62,7 @@ func runList(app *App, cmd *cobra.Command, opts *listOptions) error {
 	if err != nil {
 		return usageErrorf(cmd, "--sort: %v", err)
 	}
-	columns, err := query.ParseFields(cmp.Or(opts.columns, defaultColumns))
+	columns, err := query.ParseFields(cmp.Or(opts.columns, view.DefaultColumns))
 	if err != nil {
 		return usageErrorf(cmd, "--columns: %v", err)
 	}
@@ -82,48 +81,5 @@ func runList(app *App, cmd *cobra.Command, opts *listOptions) error {
 	if opts.limit > 0 && len(ds) > opts.limit {
 		ds = ds[:opts.limit]
 	}
-	if o := opts.output.options(); o.Records() {
-		return render.Render(app.Out, o, nil, listRecords(ds, columns, opts.columns != ""))
-	}
-	return render.Render(app.Out, opts.output.options(), fieldTable(ds, columns), nil)
-}
-
-// listRecords is list's json and yaml: whole deals, or with --columns
-// only the chosen keys.
-func listRecords(ds []*deal.Deal, columns []query.Field, chosen bool) any {
-	if chosen {
-		return fieldRecords(ds, columns)
-	}
-	records := make([]dealRecord, len(ds))
-	for i, d := range ds {
-		records[i] = newDealRecord(d)
-	}
-	return records
-}
-
-func usdCell(a deal.Amount) render.Cell {
-	c := render.Cell{Text: a.Human()}
-	if v, ok := a.Value(deal.Headline); ok {
-		c.Plain = strconv.FormatInt(v, 10)
-	}
-	return c
-}
-
-// dealUSDCell is a deal's dollars; for people, a deal whose money is
-// stated only in another currency shows that figure, as stated (£5B),
-// while scripts read no dollars.
-func dealUSDCell(d *deal.Deal) render.Cell {
-	c := usdCell(d.Dollars)
-	if c.Text == "" {
-		c.Text = d.Amount.Human()
-	}
-	return c
-}
-
-func gwCell(p deal.Power) render.Cell {
-	c := render.Cell{Text: p.Human()}
-	if v, ok := p.Value(deal.Headline); ok {
-		c.Plain = deal.DecimalGW(v)
-	}
-	return c
+	return render.Render(app.Out, opts.output.options(), view.List(ds, columns, opts.columns != ""))
 }

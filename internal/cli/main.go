@@ -1,5 +1,6 @@
 // Package cli is dealtrack's command line: one file per command, flags and
-// wiring, exit codes. The work itself happens in the domain packages.
+// wiring, exit codes, notes and errors on stderr. The work itself happens
+// in the domain packages, and what a command prints is built by view.
 package cli
 
 import (

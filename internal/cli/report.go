@@ -1,17 +1,14 @@
 package cli
 
 import (
-	"bytes"
-	"fmt"
-	"html/template"
 	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dealtrack/dealtrack/internal/deal"
-	"github.com/dealtrack/dealtrack/internal/query"
 	"github.com/dealtrack/dealtrack/internal/render"
 	"github.com/dealtrack/dealtrack/internal/report"
+	"github.com/dealtrack/dealtrack/internal/view"
 )
 
 type reportOptions struct {
@@ -70,73 +67,15 @@ func runReport(app *App, cmd *cobra.Command, opts *reportOptions) error {
 	if !opts.retired {
 		live = slices.DeleteFunc(slices.Clone(ds), (*deal.Deal).Retired)
 	}
-	capt := caption(cmd, bound, filter.AsOf)
-	page := render.Page{Title: "AI-infrastructure deals", Caption: capt}
-	page.Figures = []render.Figure{
-		{Label: "deals", Value: fmt.Sprint(sum.Deals), Note: fmt.Sprintf("%d left out as cancelled or superseded", len(sum.Retired))},
-		{Label: "dollars, " + bound.String(), Value: deal.FormatDollars(sum.Dollars.Total, false),
-			Note: fmt.Sprintf("low %s, high %s; %d undisclosed", deal.FormatDollars(low.Dollars.Total, false), deal.FormatDollars(high.Dollars.Total, false), sum.Dollars.Undisclosed)},
-		{Label: "power", Value: deal.FormatWatts(sum.Power.Total, false), Note: fmt.Sprintf("%.0f TWh a year at full load", deal.TWhPerYear(sum.Power.Total))},
-		{Label: "in other currencies only", Value: fmt.Sprint(len(sum.Dollars.OtherCurrency)), Note: "not converted, not added"},
-	}
-	var chart bytes.Buffer
-	if len(periods) > 0 {
-		if err := render.BarsSVG(&chart, timelineChart(report.ByQuarter, report.Once, periods, capt)); err != nil {
-			return err
-		}
-		page.Sections = append(page.Sections, render.Section{Heading: "Dollars per quarter", Picture: template.HTML(chart.String()),
-			Note: "Each bar is what the quarter's deals add to the running total, the line: each dollar counts once, so a part inside an umbrella of an earlier quarter adds nothing again."})
-	}
 	g := report.NewGraph(live, bound)
-	page.Sections = append(page.Sections, topParties(g, "Who pays the most", func(p report.PartyFlows) int64 { return p.PaidOut.USD }),
-		topParties(g, "Who receives the most", func(p report.PartyFlows) int64 { return p.Received.USD }))
-	if edges := report.CycleEdges(report.FindCycles(g, report.CycleBounds{MaxLength: 2, Limit: maxCycles}).Cycles); len(edges) > 0 {
-		d := drawing(g, edges, true)
-		d.Title, d.Caption = "Circles of money", capt
-		var pic bytes.Buffer
-		if err := render.GraphSVG(&pic, d); err != nil {
-			return err
-		}
-		page.Sections = append(page.Sections, render.Section{Heading: "Two-party circles of money", Picture: template.HTML(pic.String()),
-			Note: "Each party pays the other: an investment one way, a purchase the other. Dashed: no amount given."})
+	circles := report.CycleEdges(report.FindCycles(g, report.CycleBounds{MaxLength: 2, Limit: maxCycles}).Cycles)
+	page, err := view.Page(view.Overview{
+		Caption: caption(cmd, bound, filter.AsOf), Bound: bound,
+		Sum: sum, Low: low, High: high, Quarters: periods,
+		Graph: g, Circles: circles, Deals: ds,
+	})
+	if err != nil {
+		return err
 	}
-	page.Sections = append(page.Sections, dealsSection(ds))
 	return render.PageHTML(app.Out, page)
-}
-
-// topParties is a table of the ten parties with the most of what by.
-func topParties(g *report.Graph, heading string, by func(report.PartyFlows) int64) render.Section {
-	rows := g.Parties()
-	slices.SortStableFunc(rows, func(a, b report.PartyFlows) int { return int(min(max(by(b)-by(a), -1), 1)) })
-	if len(rows) > 10 {
-		rows = rows[:10]
-	}
-	return render.Section{Heading: heading, Table: flowsTable(rows),
-		Note: "From the deals' flows: back is what a party receives from parties it pays."}
-}
-
-// dealsSection is every deal, sortable, with its best source as a link.
-func dealsSection(ds []*deal.Deal) render.Section {
-	fields, _ := query.ParseFields(defaultColumns + ",title")
-	t := fieldTable(ds, fields)
-	t.Columns = append(t.Columns, render.Column{Key: "source"})
-	links := map[string]string{}
-	for i, d := range ds {
-		cell := render.Cell{}
-		for _, s := range d.Sources {
-			if s.URL == "" {
-				continue
-			}
-			name := s.Title
-			if name == "" {
-				name = "[" + s.Description + "]"
-			}
-			cell.Text = s.Publisher + ": " + name
-			links[cell.Text] = s.URL
-			break
-		}
-		t.Rows[i] = append(t.Rows[i], cell)
-	}
-	return render.Section{Heading: fmt.Sprintf("Every deal (%d)", len(ds)), Table: t, Sortable: true, Links: links,
-		Note: "Click a heading to sort by it. Figures as reported: ≤ up to, ≥ at least, > over, ~ about, ≲ nearly."}
 }

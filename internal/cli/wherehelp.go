@@ -108,6 +108,6 @@ func WhereFieldsMarkdown() string {
 		row[3].Text = "`" + row[3].Text + "`"
 	}
 	var b strings.Builder
-	render.Render(&b, render.Options{Format: "markdown"}, t, nil)
+	render.Render(&b, render.Options{Format: "markdown"}, render.TableOnly(t))
 	return b.String()
 }

@@ -32,7 +32,7 @@ func TestFit(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
 			w := Sized(bufio.NewWriter(&buf), tt.width)
-			if err := Render(w, Options{Format: "table", Wide: tt.wide}, tbl, nil); err != nil {
+			if err := Render(w, Options{Format: "table", Wide: tt.wide}, TableOnly(tbl)); err != nil {
 				t.Fatal(err)
 			}
 			w.Flush()

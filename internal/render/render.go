@@ -1,5 +1,5 @@
-// Package render prints one table model as a terminal table, csv, tsv,
-// markdown, json or yaml. It knows nothing of deals.
+// Package render prints a report: its table as a terminal table, csv, tsv
+// or markdown, its record as json or yaml. It knows nothing of deals.
 package render
 
 import (
@@ -50,7 +50,7 @@ type Options struct {
 }
 
 // Records reports whether the format writes a report's records (json,
-// yaml) rather than its table, so a caller need only make the one.
+// yaml) rather than its table.
 func (o Options) Records() bool { return o.Format == "json" || o.Format == "yaml" }
 
 // CheckFormat says whether name is a known format.
@@ -63,22 +63,39 @@ func CheckFormat(name string, extra ...string) error {
 	return fmt.Errorf("unknown output format %q (use %s)", name, strings.Join(append(Formats, extra...), ", "))
 }
 
-// Render writes t in opts.Format; json and yaml write data, the report's
-// documented machine form.
-func Render(w io.Writer, opts Options, t *Table, data any) error {
+// Report is what a command prints: a table for people and the tabular
+// formats, a record for json and yaml. Render asks for the one the format
+// needs.
+type Report interface {
+	Table() *Table
+	Record() any
+}
+
+// TableOnly is a Report that is a table in every format; json and yaml
+// write null.
+func TableOnly(t *Table) Report { return tableOnly{t} }
+
+type tableOnly struct{ t *Table }
+
+func (r tableOnly) Table() *Table { return r.t }
+func (tableOnly) Record() any     { return nil }
+
+// Render writes r in opts.Format: its table, or for json and yaml its
+// record, the report's documented machine form.
+func Render(w io.Writer, opts Options, r Report) error {
 	switch opts.Format {
 	case "", "table":
-		return renderTable(w, t, opts)
+		return renderTable(w, r.Table(), opts)
 	case "csv":
-		return renderCSV(w, t, opts, ',')
+		return renderCSV(w, r.Table(), opts, ',')
 	case "tsv":
-		return renderTSV(w, t, opts)
+		return renderTSV(w, r.Table(), opts)
 	case "markdown":
-		return renderMarkdown(w, t, opts)
+		return renderMarkdown(w, r.Table(), opts)
 	case "json":
-		return JSON(w, data)
+		return JSON(w, r.Record())
 	case "yaml":
-		return YAML(w, data)
+		return YAML(w, r.Record())
 	}
 	return CheckFormat(opts.Format)
 }

@@ -15,6 +15,15 @@ var sample = &Table{
 	Footer: []Cell{Str("total"), Str(""), {Text: "$100B", Plain: "100000000000"}},
 }
 
+// both is a Report of a table and a record.
+type both struct {
+	t   *Table
+	rec any
+}
+
+func (b both) Table() *Table { return b.t }
+func (b both) Record() any   { return b.rec }
+
 func TestFormats(t *testing.T) {
 	data := []map[string]any{{"id": "a"}, {"id": "b", "usd": nil}}
 	tests := []struct {
@@ -30,7 +39,7 @@ func TestFormats(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var b bytes.Buffer
-		if err := Render(&b, tt.opts, sample, data); err != nil {
+		if err := Render(&b, tt.opts, both{sample, data}); err != nil {
 			t.Fatal(err)
 		}
 		if b.String() != tt.want {
@@ -41,7 +50,7 @@ func TestFormats(t *testing.T) {
 
 func TestTable(t *testing.T) {
 	var b bytes.Buffer
-	if err := Render(&b, Options{Format: "table"}, sample, nil); err != nil {
+	if err := Render(&b, Options{Format: "table"}, TableOnly(sample)); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -55,7 +64,7 @@ func TestTable(t *testing.T) {
 		t.Errorf("usd is not right-aligned at the end of the row: %q", lines[2])
 	}
 	b.Reset()
-	Render(&b, Options{Format: "table", NoHeaders: true}, sample, nil)
+	Render(&b, Options{Format: "table", NoHeaders: true}, TableOnly(sample))
 	if strings.Contains(b.String(), "NOTE") {
 		t.Errorf("--no-headers still prints the header:\n%s", b.String())
 	}

@@ -1,4 +1,4 @@
-package cli
+package view
 
 import (
 	"bytes"
@@ -14,8 +14,8 @@ import (
 	"github.com/dealtrack/dealtrack/internal/render"
 )
 
-// defaultColumns are list's columns when --columns is not given.
-const defaultColumns = "id,announced,status,kind,parties,usd,gw"
+// DefaultColumns are list's columns when --columns is not given.
+const DefaultColumns = "id,announced,status,kind,parties,usd,gw"
 
 // fieldCells print the fields whose value alone does not read well: figures
 // for people (≤$100B) and plain for scripts, lists joined.
@@ -99,6 +99,33 @@ func gwBoundCell(w int64, ok bool) render.Cell {
 		return render.Cell{}
 	}
 	return render.Cell{Text: deal.FormatWatts(w, false), Plain: deal.DecimalGW(w)}
+}
+
+func usdCell(a deal.Amount) render.Cell {
+	c := render.Cell{Text: a.Human()}
+	if v, ok := a.Value(deal.Headline); ok {
+		c.Plain = strconv.FormatInt(v, 10)
+	}
+	return c
+}
+
+// dealUSDCell is a deal's dollars; for people, a deal whose money is
+// stated only in another currency shows that figure, as stated (£5B),
+// while scripts read no dollars.
+func dealUSDCell(d *deal.Deal) render.Cell {
+	c := usdCell(d.Dollars)
+	if c.Text == "" {
+		c.Text = d.Amount.Human()
+	}
+	return c
+}
+
+func gwCell(p deal.Power) render.Cell {
+	c := render.Cell{Text: p.Human()}
+	if v, ok := p.Value(deal.Headline); ok {
+		c.Plain = deal.DecimalGW(v)
+	}
+	return c
 }
 
 // fieldRecord is a deal in json or yaml with only the chosen fields, in
