@@ -5,6 +5,7 @@ package render
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -80,18 +81,27 @@ type tableOnly struct{ t *Table }
 func (r tableOnly) Table() *Table { return r.t }
 func (tableOnly) Record() any     { return nil }
 
+// ErrNoTable is Render's answer for a report that has only a record.
+var ErrNoTable = errors.New("this report is for scripts only: use -o json or -o yaml")
+
 // Render writes r in opts.Format: its table, or for json and yaml its
 // record, the report's documented machine form.
 func Render(w io.Writer, opts Options, r Report) error {
+	var t *Table
+	if !opts.Records() {
+		if t = r.Table(); t == nil {
+			return ErrNoTable
+		}
+	}
 	switch opts.Format {
 	case "", "table":
-		return renderTable(w, r.Table(), opts)
+		return renderTable(w, t, opts)
 	case "csv":
-		return renderCSV(w, r.Table(), opts, ',')
+		return renderCSV(w, t, opts, ',')
 	case "tsv":
-		return renderTSV(w, r.Table(), opts)
+		return renderTSV(w, t, opts)
 	case "markdown":
-		return renderMarkdown(w, r.Table(), opts)
+		return renderMarkdown(w, t, opts)
 	case "json":
 		return JSON(w, r.Record())
 	case "yaml":

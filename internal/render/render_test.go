@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 )
@@ -78,3 +79,23 @@ func TestCheckFormat(t *testing.T) {
 		t.Errorf("extra format refused: %v", err)
 	}
 }
+
+// TestRenderWithoutATable: a report that has only a record is refused in
+// the table formats, not a crash, and written in json.
+func TestRenderWithoutATable(t *testing.T) {
+	r := recordOnly{}
+	for _, f := range []string{"table", "csv", "tsv", "markdown"} {
+		if err := Render(io.Discard, Options{Format: f}, r); err != ErrNoTable {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	var b strings.Builder
+	if err := Render(&b, Options{Format: "json"}, r); err != nil || b.String() != "[\n  1\n]\n" {
+		t.Errorf("json: %q, %v", b.String(), err)
+	}
+}
+
+type recordOnly struct{}
+
+func (recordOnly) Table() *Table { return nil }
+func (recordOnly) Record() any   { return []int{1} }

@@ -24,7 +24,8 @@ func (s detail) Table() *render.Table { return detailTable(s.d, s.parts) }
 func (s detail) Record() any          { return newShownDeal(s.d) }
 
 // Details is show's json and yaml: every deal of ds in full, in one list.
-// It has no table: people read one deal at a time (Detail).
+// It has no table (render refuses the table formats): people read one
+// deal at a time (Detail).
 func Details(ds []*deal.Deal) render.Report {
 	details := make(shownDeals, len(ds))
 	for i, d := range ds {
