@@ -12,6 +12,7 @@ import (
 
 	"github.com/dealtrack/dealtrack/internal/render"
 	"github.com/dealtrack/dealtrack/internal/store"
+	"github.com/dealtrack/dealtrack/internal/view"
 )
 
 type checkOptions struct {
@@ -137,48 +138,19 @@ func problemsOf(cmd *cobra.Command, set *store.Set, src dataSource, files []stri
 	return out, nil
 }
 
-// problemRecord is a problem in json. Keys are a contract: never rename
-// one; add new ones.
-type problemRecord struct {
-	File     string  `json:"file"`
-	Line     int     `json:"line"`
-	Column   int     `json:"column"`
-	Severity string  `json:"severity"`
-	Message  string  `json:"message"`
-	Hint     *string `json:"hint"`
-}
-
-func problemRecords(ps []store.Problem) []problemRecord {
-	out := make([]problemRecord, len(ps))
-	for i, p := range ps {
-		out[i] = problemRecord{p.Path, max(p.Line, 1), max(p.Col, 1), p.Severity.String(), p.Msg, optString(hintOf(p.Msg))}
-	}
-	return out
-}
-
-// hintOf is what a message says would be right: its last part in
-// parentheses ("did you mean NVIDIA?", "use K, M, B or T"), or "".
-func hintOf(msg string) string {
-	if !strings.HasSuffix(msg, ")") {
-		return ""
-	}
-	depth := 0
-	for i := len(msg) - 1; i >= 0; i-- {
-		switch msg[i] {
-		case ')':
-			depth++
-		case '(':
-			if depth--; depth == 0 {
-				return msg[i+1 : len(msg)-1]
-			}
-		}
-	}
-	return ""
-}
-
 // The escapes of a GitHub Actions workflow command: of its message, and
 // of a property (file=…) as well.
 var (
 	githubData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 	githubProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
+
+// problemRecords is check's json: each problem with its position and
+// severity.
+func problemRecords(ps []store.Problem) any {
+	out := make([]view.Problem, len(ps))
+	for i, p := range ps {
+		out[i] = view.Problem{Path: p.Path, Line: p.Line, Col: p.Col, Severity: p.Severity.String(), Msg: p.Msg}
+	}
+	return view.ProblemRecords(out)
+}
