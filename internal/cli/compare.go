@@ -74,9 +74,9 @@ func runCompare(app *App, cmd *cobra.Command, opts *compareOptions, ids []string
 		if err := resolveParties(cmd, filter, set.Registry); err != nil {
 			return err
 		}
-		parties := filter.Parties
-		filter.Parties = nil // the parties compared, not a filter
-		sides = report.CompareParties(parties, app.choose(set.Deals, filter), opts.umbrellas(set.Deals), bound)
+		deals := *filter
+		deals.Parties = nil // --party names the parties compared, not the deals
+		sides = report.CompareParties(filter.Parties, app.choose(set.Deals, &deals), opts.umbrellas(set.Deals), bound)
 	}
 	for _, s := range sides {
 		if err := report.Exact(s.Sum); err != nil {

@@ -73,7 +73,7 @@ func runShow(app *App, cmd *cobra.Command, opts *showOptions, ids []string) erro
 		o := opts.output.options()
 		o.NoHeaders = o.NoHeaders || i > 0 && o.Format != "table" && o.Format != "markdown"
 		o.Wide = true // one deal is read whole: its notes are never cut
-		if err := render.Render(app.Out, o, view.Detail(d, parts(set, d.ID))); err != nil {
+		if err := render.Render(app.Out, o, view.Detail(d, set.Parts(d.ID))); err != nil {
 			return err
 		}
 	}
@@ -108,15 +108,4 @@ func suggestID(id string, ids []string) string {
 		return " (did you mean " + s + "?)"
 	}
 	return " (dealtrack list shows every id)"
-}
-
-// parts lists the deals that are part_of id.
-func parts(set *store.Set, id string) []string {
-	var out []string
-	for _, d := range set.Deals {
-		if d.PartOf == id {
-			out = append(out, d.ID)
-		}
-	}
-	return out
 }

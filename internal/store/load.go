@@ -36,6 +36,17 @@ func (s *Set) Deal(id string) (*deal.Deal, bool) {
 	return d, ok
 }
 
+// Parts lists the ids of the deals that are part of id, sorted.
+func (s *Set) Parts(id string) []string {
+	var out []string
+	for _, d := range s.Deals {
+		if d.PartOf == id {
+			out = append(out, d.ID)
+		}
+	}
+	return out
+}
+
 // IDs lists every deal id, sorted.
 func (s *Set) IDs() []string {
 	ids := make([]string, len(s.Deals))

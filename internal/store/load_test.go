@@ -150,6 +150,12 @@ func TestLoadAcrossFiles(t *testing.T) {
 	if got := strings.Join(s.IDs(), ","); got != "part,umbrella" {
 		t.Errorf("loaded ids = %s, want part,umbrella", got)
 	}
+	if got := strings.Join(s.Parts("umbrella"), ","); got != "part" {
+		t.Errorf("parts of umbrella = %s, want part", got)
+	}
+	if got := s.Parts("part"); got != nil {
+		t.Errorf("parts of part = %v, want none", got)
+	}
 }
 
 func TestRegistry(t *testing.T) {
