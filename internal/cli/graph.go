@@ -88,6 +88,7 @@ func runGraph(app *App, cmd *cobra.Command, opts *graphOptions) error {
 	if err != nil {
 		return err
 	}
+	selected := ds
 	var retired []string
 	if !opts.retired {
 		ds = slices.DeleteFunc(slices.Clone(ds), func(d *deal.Deal) bool {
@@ -107,6 +108,9 @@ func runGraph(app *App, cmd *cobra.Command, opts *graphOptions) error {
 	}
 	search := report.FindCycles(g, bounds)
 	app.warnCut(search, bounds)
+	if len(retired) > 0 && opts.output.format == "table" {
+		app.noteRetiredCircles(selected, ds, bound)
+	}
 	if isDrawing(opts.output.format) {
 		pic.Title, pic.Cycles = "Circles of money: each party pays the next", true
 		return app.writeGraph(opts.output, g, report.CycleEdges(search.Cycles), pic)
@@ -181,6 +185,42 @@ func (app *App) noteLeftOut(retired, flowless []string) {
 		}
 		fmt.Fprintf(app.Err, "dealtrack: note: %d selected %s no flows, so %s not drawn: %s\n",
 			len(flowless), plural(len(flowless), "deal has", "deals have"), plural(len(flowless), "it is", "they are"), ids)
+	}
+}
+
+// noteRetiredCircles names the circles of two parties that close only
+// through deals left out as cancelled or superseded, with those deals: a
+// reader looks for NVIDIA ↔ OpenAI, whose letter of intent was replaced.
+func (app *App) noteRetiredCircles(all, live []*deal.Deal, bound deal.Bound) {
+	pairs := func(ds []*deal.Deal) []report.Cycle {
+		return report.FindCycles(report.NewGraph(ds, bound), report.CycleBounds{MaxLength: 2}).Cycles
+	}
+	closed := map[string]bool{}
+	for _, c := range pairs(live) {
+		closed[strings.Join(c.Parties, "\x00")] = true
+	}
+	retired := map[string]bool{}
+	for _, d := range all {
+		retired[d.ID] = d.Retired()
+	}
+	var names []string
+	for _, c := range pairs(all) {
+		if closed[strings.Join(c.Parties, "\x00")] {
+			continue
+		}
+		var through []string
+		for _, e := range c.Edges {
+			for _, id := range e.Deals {
+				if retired[id] && !slices.Contains(through, id) {
+					through = append(through, id)
+				}
+			}
+		}
+		names = append(names, fmt.Sprintf("%s ↔ %s (through %s)", c.Parties[0], c.Parties[1], strings.Join(through, ", ")))
+	}
+	if len(names) > 0 {
+		fmt.Fprintf(app.Err, "dealtrack: note: %d %s of two parties %s only through the deals left out: %s; --include-cancelled lists %s\n",
+			len(names), plural(len(names), "circle", "circles"), plural(len(names), "closes", "close"), strings.Join(names, "; "), plural(len(names), "it", "them"))
 	}
 }
 
