@@ -1,8 +1,10 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"io"
+	"strings"
 	"sync"
 )
 
@@ -35,9 +37,7 @@ func PageHTML(w io.Writer, p Page) error { return pageTemplate().Execute(w, p) }
 // pageTemplate is parsed the first time a page is written, not when any
 // command starts.
 var pageTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("page").Funcs(template.FuncMap{
-		"link": func(links map[string]string, text string) string { return links[text] },
-	}).Parse(`<!DOCTYPE html>
+	return template.Must(template.New("page").Funcs(template.FuncMap{"tableHTML": tableHTML}).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -76,12 +76,7 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 <h2>{{$s.Heading}}</h2>
 {{if $s.Note}}<p class="note">{{$s.Note}}</p>{{end}}
 {{if $s.Picture}}<figure>{{$s.Picture}}</figure>{{end}}
-{{with $s.Table}}<table{{if $s.Sortable}} class="sortable"{{end}}>
-<thead><tr>{{range .Columns}}<th{{if .Right}} class="num{{if $s.Sortable}} sortable{{end}}"{{else if $s.Sortable}} class="sortable"{{end}}>{{.Key}}</th>{{end}}</tr></thead>
-<tbody>{{range .Rows}}
-<tr>{{range $j, $c := .}}<td{{if (index $s.Table.Columns $j).Right}} class="num"{{end}} data-sort="{{$c.Plain}}">{{with link $s.Links $c.Text}}<a href="{{.}}">{{$c.Text}}</a>{{else}}{{$c.Text}}{{end}}</td>{{end}}</tr>{{end}}
-</tbody>
-</table>{{end}}
+{{if $s.Table}}{{tableHTML $s}}{{end}}
 {{end}}
 <script>
 // Sort a table by the column whose heading is clicked; click again to reverse.
@@ -105,3 +100,71 @@ document.querySelectorAll("table.sortable").forEach(function (table) {
 </html>
 `))
 })
+
+// htmlEscaper escapes text and attribute values as html/template does.
+var htmlEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+
+// tableHTML writes the table of s, escaped as the page template would
+// escape it, in Go: the template's escaping of a deal list's thousands of
+// cells took most of the time of 'dealtrack report'. A link is made only
+// to an http or https URL.
+func tableHTML(s Section) template.HTML {
+	t := s.Table
+	var b strings.Builder
+	esc := htmlEscaper.Replace
+	b.WriteString("<table")
+	if s.Sortable {
+		b.WriteString(` class="sortable"`)
+	}
+	b.WriteString(">\n<thead><tr>")
+	for _, c := range t.Columns {
+		var class []string
+		if c.Right {
+			class = append(class, "num")
+		}
+		if s.Sortable {
+			class = append(class, "sortable")
+		}
+		b.WriteString("<th")
+		if len(class) > 0 {
+			b.WriteString(` class="` + strings.Join(class, " ") + `"`)
+		}
+		b.WriteString(">" + esc(c.Key) + "</th>")
+	}
+	b.WriteString("</tr></thead>\n<tbody>")
+	for _, row := range t.Rows {
+		b.WriteString("\n<tr>")
+		for j, c := range row {
+			b.WriteString("<td")
+			if j < len(t.Columns) && t.Columns[j].Right {
+				b.WriteString(` class="num"`)
+			}
+			b.WriteString(` data-sort="` + esc(c.Plain) + `">`)
+			if url := s.Links[c.Text]; strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "http://") {
+				b.WriteString(`<a href="` + esc(normalizeURL(url)) + `">` + esc(c.Text) + "</a>")
+			} else {
+				b.WriteString(esc(c.Text))
+			}
+			b.WriteString("</td>")
+		}
+		b.WriteString("</tr>")
+	}
+	b.WriteString("\n</tbody>\n</table>")
+	return template.HTML(b.String())
+}
+
+// normalizeURL percent-encodes the bytes of s that html/template encodes
+// in a URL attribute: all but letters, digits, "-._~", the reserved
+// characters and '%' (an escape already made is kept).
+func normalizeURL(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!#$&*+,/:;=?@[]%", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		fmt.Fprintf(&b, "%%%02x", c)
+	}
+	return b.String()
+}
