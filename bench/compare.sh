@@ -84,13 +84,15 @@ has() { "$DEALTRACK" "$@" --help >/dev/null 2>&1; }
 stats() { python3 -c 'import statistics,sys; v=[float(x) for x in sys.stdin.read().split()]; print(f"{statistics.median(v):.3f} {min(v):.3f} {max(v):.3f}")'; }
 
 # timed RUNS COMMAND... runs COMMAND once to warm up, then RUNS times, and
-# prints the median, min and max wall time in seconds: with hyperfine
-# when there is one (without a shell), else with date. The command's
+# prints the median, min and max wall time in seconds: with farm-bench or
+# hyperfine when there is one (without a shell), else with date. The command's
 # notes and warnings on stderr are not part of what is measured.
 timed() {
   local runs=$1
   shift
-  if command -v hyperfine >/dev/null; then
+  if command -v farm-bench >/dev/null; then
+    farm-bench -n "$runs" --warmup 1 --timeout 600 -- "$@" 2>&1 | awk '/^A wall s/ { print $5, $4, $6 }'
+  elif command -v hyperfine >/dev/null; then
     hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$WORK/h.json" "$(printf '%q ' "$@")" >/dev/null
     python3 -c 'import json,sys; print("\n".join(str(t) for t in json.load(open(sys.argv[1]))["results"][0]["times"]))' "$WORK/h.json" | stats
   else
@@ -166,7 +168,7 @@ echo "== the bundled data set (every read command, 20 runs)"
 printf '%9s %9s %9s  %s\n' median min max command
 mapfile -t ids < <(cd "$WORK" && "$DEALTRACK" list -o tsv --no-headers | cut -f1 | head -2)
 slowest=0
-for cmd in "list" "show ${ids[0]}" "total --by party" "compare ${ids[0]} ${ids[1]}" "graph" "graph --cycles" "timeline" "check"; do
+for cmd in "list" "show ${ids[0]}" "total --by party" "compare ${ids[0]} ${ids[1]}" "graph" "graph --cycles" "timeline" "flows" "changes" "report" "check"; do
   read -ra args <<<"$cmd"
   has "${args[@]}" || continue
   read -r med lo hi <<<"$(cd "$WORK" && timed 20 "$DEALTRACK" "${args[@]}")"
