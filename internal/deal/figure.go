@@ -38,9 +38,6 @@ const (
 
 var qualifierNames = [...]string{"", "exact", "up to", "over", "about", "range", "undisclosed", "at least", "nearly"}
 
-// Qualifiers lists the machine names of every qualifier a figure can have.
-func Qualifiers() []string { return qualifierNames[1:] }
-
 // String returns the machine name of q as used in json and yaml output.
 func (q Qualifier) String() string { return qualifierNames[q] }
 

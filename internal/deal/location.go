@@ -64,16 +64,6 @@ func ParseCountry(s string) (string, error) {
 	return "", fmt.Errorf("unknown country (write its ISO 3166 code, for example US or GB, or its English name%s)", hint)
 }
 
-// CountryName returns the English short name of an ISO code, or the code.
-func CountryName(code string) string {
-	for _, c := range countries {
-		if c.code == code {
-			return c.names[0]
-		}
-	}
-	return code
-}
-
 // Countries lists every ISO 3166-1 alpha-2 code, sorted.
 func Countries() []string {
 	out := make([]string, len(countries))

@@ -56,17 +56,6 @@ func (s *Set) IDs() []string {
 	return ids
 }
 
-// Count returns the number of problems of severity sev.
-func (s *Set) Count(sev Severity) int {
-	n := 0
-	for _, p := range s.Problems {
-		if p.Severity == sev {
-			n++
-		}
-	}
-	return n
-}
-
 // Errors returns the problems that are errors.
 func (s *Set) Errors() []Problem {
 	var errs []Problem

@@ -106,7 +106,7 @@ func TestWalkFolderNamedLikeADeal(t *testing.T) {
 	problemFor(t, set, "deals/x.yaml", "a folder named like a deal file; rename it (the files in it are read all the same)")
 	problemFor(t, set, "deals/empty.yaml", "a folder named like a deal file")
 	wantIDs(t, set, "deal-one", "deal-two")
-	if n := set.Count(Error); n != 2 {
+	if n := len(set.Errors()); n != 2 {
 		t.Errorf("%d errors, want 2: %v", n, set.Problems)
 	}
 }
