@@ -119,7 +119,7 @@ func TestFile(t *testing.T) {
 		{"a comment below the last one-line item goes to the end of its line",
 			"title: T\nflows:\n  - {from: A, to: B}\n  # between\n  - {from: B, to: A}\n  # below\n",
 			"title: T\nflows:\n  - {from: A, to: B}\n  # between\n  - {from: B, to: A} # below\n"},
-		// Each comment stays with its key (issue repros): none is lost, none moves to another key.
+		// Each comment stays with its key: none is lost, none moves to another key.
 		{"a comment on a list's key, last key", "tags: # C1\n  - a\n  - b\n", "tags: [a, b] # C1\n"},
 		{"a comment on a list's key, before another key", "tags: # C1\n  - a\n  - b\nnotes: x\n", "tags: [a, b] # C1\nnotes: x\n"},
 		{"a comment on parties over a block list", "parties: # C1\n  - NVIDIA\n  - OpenAI\ntitle: T\n", "title: T\nparties: [NVIDIA, OpenAI] # C1\n"},
