@@ -16,24 +16,53 @@ type Date struct {
 
 // ParseDate reads YYYY-MM-DD, or YYYY-MM when only the month is known.
 func ParseDate(s string) (Date, error) {
-	for _, layout := range []string{"2006-01-02", "2006-01"} {
-		if len(s) != len(layout) {
-			continue
-		}
-		t, err := time.Parse(layout, s)
-		if err != nil {
-			break
-		}
-		d := Date{t.Year(), int(t.Month()), t.Day()}
-		if layout == "2006-01" {
-			d.Day = 0
-		}
-		if d.Year == 0 {
-			return Date{}, errYearZero
-		}
-		return d, nil
+	d, ok := digitsDate(s)
+	if !ok {
+		return Date{}, fmt.Errorf("not a date (use YYYY-MM-DD, or YYYY-MM when only the month is known)")
 	}
-	return Date{}, fmt.Errorf("not a date (use YYYY-MM-DD, or YYYY-MM when only the month is known)")
+	if d.Year == 0 {
+		return Date{}, errYearZero
+	}
+	return d, nil
+}
+
+// digitsDate reads YYYY-MM-DD or YYYY-MM by hand, as time.Parse would
+// with those layouts (a month 01 to 12, a day that month has), without
+// its cost: a data set has thousands of dates.
+func digitsDate(s string) (Date, bool) {
+	if len(s) != len("2006-01") && len(s) != len("2006-01-02") {
+		return Date{}, false
+	}
+	num := func(i, n int) (int, bool) {
+		v := 0
+		for _, c := range []byte(s[i : i+n]) {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v, true
+	}
+	y, ok1 := num(0, 4)
+	m, ok2 := num(5, 2)
+	if !ok1 || !ok2 || s[4] != '-' || m < 1 || m > 12 {
+		return Date{}, false
+	}
+	d := Date{Year: y, Month: m}
+	if len(s) == len("2006-01") {
+		return d, true
+	}
+	day, ok := num(8, 2)
+	if !ok || s[7] != '-' || day < 1 || day > daysIn(y, m) {
+		return Date{}, false
+	}
+	d.Day = day
+	return d, true
+}
+
+// daysIn is the number of days of month m of year y.
+func daysIn(y, m int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // errYearZero refuses year 0000: it does not exist, and a zero year is how

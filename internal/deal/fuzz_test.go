@@ -145,3 +145,34 @@ func plainValue(s string, form *regexp.Regexp, units map[string]int) (int64, boo
 	}
 	return r.Num().Int64(), true
 }
+
+// FuzzParseDateIsTimeParse holds ParseDate to time.Parse with the two layouts it
+// reads: the same dates accepted, the same values.
+func FuzzParseDateIsTimeParse(f *testing.F) {
+	for _, s := range []string{"2025-09-22", "2025-09", "2024-02-29", "2025-02-29", "0000-01", "2025-13", "2025-1-01", "2025-00-10", "99999-01", "２025-01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := ParseDate(s)
+		var want Date
+		ok := false
+		for _, layout := range []string{"2006-01-02", "2006-01"} {
+			if len(s) != len(layout) {
+				continue
+			}
+			if tm, err := time.Parse(layout, s); err == nil {
+				want, ok = Date{tm.Year(), int(tm.Month()), tm.Day()}, true
+				if layout == "2006-01" {
+					want.Day = 0
+				}
+			}
+			break
+		}
+		if ok && want.Year == 0 {
+			ok = false
+		}
+		if (err == nil) != ok || ok && got != want {
+			t.Fatalf("ParseDate(%q) = %v, %v; time.Parse says %v, %v", s, got, err, want, ok)
+		}
+	})
+}

@@ -308,9 +308,16 @@ func (p *Parser) keyEnd(i int) int {
 	return j
 }
 
-func isKeyByte(c byte) bool {
-	return 0x20 <= c && c < 0x7f && strings.IndexByte(":#,[]{}\"'?", c) < 0
-}
+func isKeyByte(c byte) bool { return keyBytes[c] }
+
+// keyBytes marks the bytes a block key may hold: printable ASCII but
+// ':', '#', quotes, '?' and the flow indicators.
+var keyBytes = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = strings.IndexByte(":#,[]{}\"'?", byte(c)) < 0
+	}
+	return t
+}()
 
 // flowKeyEnd is keyEnd for a key inside {...}, which must be one word:
 // letters, digits, '_' and '-', a letter or '_' first.
