@@ -28,8 +28,16 @@ func checkText(data []byte) ([]byte, *textProblem) {
 		return nil, p
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
-	line, col := 1, 1
-	for i := 0; i < len(data); {
+	i := 0
+	for i < len(data) && plainByte[data[i]] { // the usual file is all plain: no position to keep
+		i++
+	}
+	if i == len(data) {
+		return data, nil
+	}
+	line := 1 + bytes.Count(data[:i], []byte("\n"))
+	col := i - bytes.LastIndexByte(data[:i], '\n') // the prefix is ASCII: a byte is a column
+	for i < len(data) {
 		if c := data[i]; c >= 0x20 && c < 0x7f || c == '\t' { // plain ASCII, the usual case
 			i, col = i+1, col+1
 			continue
@@ -50,6 +58,16 @@ func checkText(data []byte) ([]byte, *textProblem) {
 	}
 	return data, nil
 }
+
+// plainByte marks the bytes a line of plain ASCII text holds: printable
+// characters, tab and line feed.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = true
+	}
+	t['\t'], t['\n'] = true, true
+	return t
+}()
 
 // otherEncoding recognises UTF-16 and UTF-32, with or without a byte-order
 // mark.
