@@ -113,7 +113,7 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 // mapping, and returns that mapping, or nil after recording why not. Call
 // dropTree once nothing refers to the tree any more.
 func (fd *fileDecoder) document(data []byte) *yaml.Node {
-	data, bad := checkText(data)
+	data, ascii, bad := checkText(data)
 	if bad != nil {
 		fd.probs = append(fd.probs, Problem{Path: fd.path, Line: bad.line, Col: bad.col, Msg: bad.msg})
 		return nil
@@ -121,7 +121,7 @@ func (fd *fileDecoder) document(data []byte) *yaml.Node {
 	fd.setText(data)
 	if root, p, ok := yamlfast.Document(data); ok { // the tree yaml.v3 would build, faster
 		fd.tree = p
-		if !fd.plain(root, 0) {
+		if !surelyPlain(ascii, data) && !fd.plain(root, 0) {
 			return nil
 		}
 		return root
@@ -253,6 +253,15 @@ func (fd *fileDecoder) tabIndent(line int) (at, col int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// surelyPlain reports whether plain must accept the fast path's tree of
+// data: the fast path makes no anchor, alias, merge key or tag and nests
+// no deeper than maxDepth, so when data is plain ASCII (no character
+// unsafeInValue refuses) and no longer than a value may be, there is
+// nothing for plain to find. TestSurelyPlain holds it to plain.
+func surelyPlain(ascii bool, data []byte) bool {
+	return ascii && len(data) <= MaxValueLen && yamlfast.MaxDepth <= maxDepth
 }
 
 // plain refuses anchors, aliases, merge keys, tags, deep nesting, values

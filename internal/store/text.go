@@ -18,14 +18,15 @@ type textProblem struct {
 
 // checkText makes sure data is UTF-8 text that every reader splits into
 // the same lines: one line per "\n" (a "\r" before it belongs to it). It
-// returns data without a UTF-8 byte-order mark, or the first problem.
+// returns data without a UTF-8 byte-order mark, and whether it is all
+// printable ASCII, tabs and line feeds; or the first problem.
 //
 // YAML itself also breaks lines at a lone "\r", U+0085, U+2028 and U+2029,
 // and refuses control characters without saying where; refusing those here
 // keeps every reported line and column where an editor shows them.
-func checkText(data []byte) ([]byte, *textProblem) {
+func checkText(data []byte) (text []byte, ascii bool, bad *textProblem) {
 	if p := otherEncoding(data); p != nil {
-		return nil, p
+		return nil, false, p
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
 	i := 0
@@ -33,7 +34,7 @@ func checkText(data []byte) ([]byte, *textProblem) {
 		i++
 	}
 	if i == len(data) {
-		return data, nil
+		return data, true, nil
 	}
 	line := 1 + bytes.Count(data[:i], []byte("\n"))
 	col := i - bytes.LastIndexByte(data[:i], '\n') // the prefix is ASCII: a byte is a column
@@ -47,7 +48,7 @@ func checkText(data []byte) ([]byte, *textProblem) {
 		}
 		r, size := utf8.DecodeRune(data[i:])
 		if msg := badChar(data, i, r, size); msg != "" {
-			return nil, &textProblem{line, col, msg}
+			return nil, false, &textProblem{line, col, msg}
 		}
 		if r == '\n' {
 			line, col = line+1, 1
@@ -56,7 +57,7 @@ func checkText(data []byte) ([]byte, *textProblem) {
 		}
 		i += size
 	}
-	return data, nil
+	return data, false, nil
 }
 
 // plainByte marks the bytes a line of plain ASCII text holds: printable
