@@ -44,11 +44,18 @@ func Snapshot(fsys fs.FS, set *Set) ([]byte, error) {
 // fsys, or false when data is no snapshot of fsys's files as they are
 // now; the caller then loads the files.
 func LoadSnapshot(fsys fs.FS, prefix string, data []byte) (*Set, bool) {
-	var s snapshot
-	if unpack(data, &s) != nil {
-		return nil, false
+	type summed struct {
+		sum uint32
+		err error
 	}
-	if sum, _, err := checksum(fsys); err != nil || sum != s.Sum {
+	files := make(chan summed, 1) // the files are summed on another core while the snapshot is decoded
+	go func() {
+		sum, _, err := checksum(fsys)
+		files <- summed{sum, err}
+	}()
+	var s snapshot
+	err := unpack(data, &s)
+	if f := <-files; err != nil || f.err != nil || f.sum != s.Sum {
 		return nil, false
 	}
 	set := &Set{Deals: s.Deals, byID: map[string]*deal.Deal{}, prefix: prefix, files: s.Files,
