@@ -41,26 +41,34 @@ func (p *ruled) Line(ctx tw.Formatting) {
 	p.flush()
 }
 
-// cells draws one line of cells, each padded to its column's width.
+// cells draws one line of cells, each padded to its column's width but
+// the last: the spaces at the end of a line are trimmed (writeTrimmed), so
+// they are not written in the first place.
 func (p *ruled) cells(ctx tw.Formatting) {
 	p.line = p.line[:0]
-	for i := range columns(ctx) {
+	n := columns(ctx)
+	last := n - 1
+	for last >= 0 && ctx.Row.Widths.Get(last) <= 0 {
+		last--
+	}
+	for i := range n {
 		width := ctx.Row.Widths.Get(i)
 		if width <= 0 {
 			continue
 		}
 		c, ok := ctx.Row.Current[i]
 		if !ok {
-			p.line = append(p.line, strings.Repeat(" ", width)...)
+			p.pad(width)
 			continue
 		}
-		p.cell(c, width)
+		p.cell(c, width, i == last)
 	}
 	p.flush()
 }
 
-// cell draws c in width columns, its padding included.
-func (p *ruled) cell(c tw.CellContext, width int) {
+// cell draws c in width columns, its padding included; the last cell of
+// a line, left-aligned, without the spaces after it.
+func (p *ruled) cell(c tw.CellContext, width int, last bool) {
 	left, right := c.Padding.Left, c.Padding.Right
 	room := max(width-textWidth(left)-textWidth(right), 0)
 	text := c.Data
@@ -79,13 +87,20 @@ func (p *ruled) cell(c tw.CellContext, width int) {
 	}
 	p.line = append(p.line, left...)
 	p.line = append(p.line, text...)
-	p.line = append(p.line, right...)
-	p.pad(fill)
+	if !last {
+		p.line = append(p.line, right...)
+		p.pad(fill)
+	}
 }
 
+// spaces is what pad copies from.
+var spaces = []byte(strings.Repeat(" ", 256))
+
 func (p *ruled) pad(n int) {
-	for range n {
-		p.line = append(p.line, ' ')
+	for n > 0 {
+		k := min(n, len(spaces))
+		p.line = append(p.line, spaces[:k]...)
+		n -= k
 	}
 }
 
