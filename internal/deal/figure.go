@@ -41,6 +41,9 @@ var qualifierNames = [...]string{"", "exact", "up to", "over", "about", "range",
 // String returns the machine name of q as used in json and yaml output.
 func (q Qualifier) String() string { return qualifierNames[q] }
 
+// Valid reports whether q is one of the qualifiers above.
+func (q Qualifier) Valid() bool { return int(q) < len(qualifierNames) }
+
 // Bound selects which end of a figure a sum uses.
 type Bound uint8
 

@@ -25,7 +25,8 @@ type Rewrite struct {
 	Verify func(Change) error
 	// Refuse decides what a file that cannot be read, edited or verified
 	// does to the rest: Plan stops with the error Refuse returns, or, when
-	// it returns nil, leaves that file as it is and goes on.
+	// it returns nil, leaves that file as it is and goes on. Without a
+	// Refuse, Plan stops with the file's error.
 	Refuse func(name string, err error) error
 }
 
@@ -36,6 +37,9 @@ func (r Rewrite) Plan(root *os.Root, names []string) ([]Change, error) {
 	for _, name := range names {
 		c, err := r.plan(root, name)
 		if err != nil {
+			if r.Refuse == nil {
+				return nil, &FileError{name, err}
+			}
 			if err := r.Refuse(name, err); err != nil {
 				return nil, err
 			}

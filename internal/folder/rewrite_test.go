@@ -77,3 +77,14 @@ func read(t *testing.T, dir, name string) string {
 	}
 	return string(data)
 }
+
+// TestRewriteWithoutRefuse: with no Refuse, Plan stops at the first file
+// it cannot read or edit, naming it.
+func TestRewriteWithoutRefuse(t *testing.T) {
+	root, _ := openDir(t, folder(t, map[string]string{"a.yaml": "a"}))
+	_, err := Rewrite{Edit: func(_ string, old []byte) ([]byte, error) { return old, nil }}.Plan(root, []string{"a.yaml", "missing.yaml"})
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Name != "missing.yaml" {
+		t.Errorf("Plan: %v", err)
+	}
+}

@@ -99,3 +99,19 @@ type recordOnly struct{}
 
 func (recordOnly) Table() *Table { return nil }
 func (recordOnly) Record() any   { return []int{1} }
+
+// TestWriteTrimmed: trailing spaces go from every line, a last line
+// without a line feed gets one, and drawnSize leaves the rows it is
+// given as they were.
+func TestWriteTrimmed(t *testing.T) {
+	var b strings.Builder
+	if err := writeTrimmed(&b, []byte("a  \nb\n  c")); err != nil || b.String() != "a\nb\n  c\n" {
+		t.Errorf("%q, %v", b.String(), err)
+	}
+	rows := make([][]Cell, 1, 2)
+	rows[0] = []Cell{Str("x")}
+	drawnSize(&Table{Columns: []Column{{Key: "k"}}, Rows: rows, Footer: []Cell{Str("total")}})
+	if spare := rows[:2][1]; spare != nil {
+		t.Errorf("drawnSize wrote %v past the rows", spare)
+	}
+}

@@ -85,13 +85,17 @@ func drawnSize(t *Table) int {
 	for i, c := range t.Columns {
 		widths[i] = len(c.Key)
 	}
-	for _, r := range append(t.Rows, t.Footer) {
+	widen := func(r []Cell) {
 		for i, c := range r {
 			if i < len(widths) {
 				widths[i] = max(widths[i], len(c.Text))
 			}
 		}
 	}
+	for _, r := range t.Rows {
+		widen(r)
+	}
+	widen(t.Footer)
 	line := 1
 	for _, w := range widths {
 		line += w + 2
@@ -105,7 +109,11 @@ func writeTrimmed(w io.Writer, out []byte) error {
 	n := 0
 	for line := range bytes.Lines(out) {
 		n += copy(out[n:], bytes.TrimRight(line, " \n"))
-		out[n] = '\n'
+		if n < len(out) {
+			out[n] = '\n'
+		} else {
+			out = append(out, '\n') // a last line without one
+		}
 		n++
 	}
 	_, err := w.Write(out[:n])

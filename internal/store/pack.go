@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+
+	"github.com/dealtrack/dealtrack/internal/deal"
 )
 
 // pack writes a value of the snapshot's types compactly, and unpack reads
@@ -195,12 +197,15 @@ func (u *unpacker) value(v reflect.Value) {
 			return
 		}
 		v.SetUint(x)
+		if v.Type() == qualifierType && !deal.Qualifier(x).Valid() {
+			u.fail() // a qualifier no figure has, which would not print
+		}
 	case reflect.Slice:
 		n := u.uvarint()
 		if n == 0 {
 			return
 		}
-		if n-1 > uint64(len(u.in)) { // each item takes a byte at least
+		if n-1 > uint64(len(u.in)/minSize(v.Type().Elem())) { // no more items than the input can hold
 			u.fail()
 			return
 		}
@@ -220,6 +225,30 @@ func (u *unpacker) value(v reflect.Value) {
 			u.value(v.Field(i))
 		}
 	}
+}
+
+var qualifierType = reflect.TypeFor[deal.Qualifier]()
+
+// minSizes caches minSize.
+var minSizes sync.Map // reflect.Type -> int
+
+// minSize is the fewest bytes pack writes for a value of t: a slice may
+// claim no more items than what is left could hold, so a crafted length
+// cannot make unpack allocate much more than its input.
+func minSize(t reflect.Type) int {
+	if t.Kind() != reflect.Struct {
+		return 1
+	}
+	if n, ok := minSizes.Load(t); ok {
+		return n.(int)
+	}
+	n := 0
+	for i := range t.NumField() {
+		n += minSize(t.Field(i).Type)
+	}
+	n = max(n, 1)
+	minSizes.Store(t, n)
+	return n
 }
 
 var shapes sync.Map // reflect.Type -> shape
@@ -242,6 +271,9 @@ func shapeOf(t reflect.Type) (string, error) {
 }
 
 func writeShape(b *strings.Builder, t reflect.Type, at string) error {
+	if strings.Count(at, ".")+strings.Count(at, "[]") > 16 {
+		return fmt.Errorf("snapshot: %s nests too deep (a type that holds itself?)", at)
+	}
 	switch t.Kind() {
 	case reflect.String, reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:

@@ -1,10 +1,15 @@
 package store
 
 import (
+	"encoding/binary"
 	"os"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/dealtrack/dealtrack/internal/deal"
 
 	"github.com/dealtrack/dealtrack/internal/synth"
 )
@@ -99,5 +104,67 @@ func TestUnpackDamaged(t *testing.T) {
 	}
 	if _, err := pack(struct{ hidden string }{"x"}); err == nil {
 		t.Error("an unexported field was skipped, not refused")
+	}
+}
+
+// TestLoadSnapshotRefusesWhatSnapshotNeverWrites: a snapshot whose sum
+// matches but that holds a nil deal, a deal without an id, the same id
+// twice or a qualifier no figure has is not used (it would crash later).
+func TestLoadSnapshotRefusesWhatSnapshotNeverWrites(t *testing.T) {
+	fsys := fstest.MapFS{"a.yaml": {Data: []byte("title: A\n")}}
+	sum, files, err := checksum(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	badQ := &deal.Deal{ID: "a"}
+	badQ.Dollars = deal.NewAmount(deal.Qualifier(200), 1, 1)
+	for name, ds := range map[string][]*deal.Deal{
+		"nil deal":      {nil},
+		"no id":         {{Title: "x"}},
+		"id twice":      {{ID: "a"}, {ID: "a"}},
+		"bad qualifier": {badQ},
+	} {
+		data, err := pack(snapshot{Sum: sum, Files: files, Deals: ds})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := LoadSnapshot(fsys, "x", data); ok {
+			t.Errorf("%s: the snapshot was used", name)
+		}
+	}
+	good, _ := pack(snapshot{Sum: sum, Files: files, Deals: []*deal.Deal{{ID: "a"}}})
+	if _, ok := LoadSnapshot(fsys, "x", good); !ok {
+		t.Error("a good snapshot was refused")
+	}
+}
+
+// TestUnpackBoundsLengths: a slice may claim no more items than the
+// input left could hold, at the fewest bytes an item takes, so a claimed
+// length cannot make unpack allocate far more than its input.
+func TestUnpackBoundsLengths(t *testing.T) {
+	type wide struct{ A, B, C, D, E, F, G, H int64 }
+	type list struct{ Items []wide }
+	data, err := pack(list{Items: make([]wide, 3)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l list
+	if err := unpack(data, &l); err != nil || len(l.Items) != 3 {
+		t.Fatalf("%v, %d items", err, len(l.Items))
+	}
+	// Claim 100,000 items, followed by 100,000 bytes: room for 12,500 at
+	// 8 bytes each. Refused before anything is allocated for them.
+	head := data[:len(data)-3*8-1]
+	claim := binary.AppendUvarint(append([]byte(nil), head...), 100_000+1)
+	claim = append(claim, make([]byte, 100_000)...)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	err = unpack(claim, &list{})
+	runtime.ReadMemStats(&after)
+	if err == nil {
+		t.Error("100,000 items read from the bytes of 12,500")
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 1<<20 {
+		t.Errorf("unpack allocated %d bytes for a 100 KB input", got)
 	}
 }

@@ -69,6 +69,9 @@ func LoadSnapshot(fsys fs.FS, prefix string, data []byte) (*Set, bool) {
 		}
 	}
 	for _, d := range s.Deals {
+		if d == nil || d.ID == "" || set.byID[d.ID] != nil {
+			return nil, false // not what Snapshot writes
+		}
 		set.byID[d.ID], set.decoded[d.ID] = d, d
 	}
 	for _, f := range s.Files {
