@@ -140,7 +140,7 @@ func tableHTML(s Section) template.HTML {
 				b.WriteString(` class="num"`)
 			}
 			b.WriteString(` data-sort="` + esc(c.Plain) + `">`)
-			if url := s.Links[c.Text]; strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "http://") {
+			if url := s.Links[c.Text]; webURL(url) {
 				b.WriteString(`<a href="` + esc(normalizeURL(url)) + `">` + esc(c.Text) + "</a>")
 			} else {
 				b.WriteString(esc(c.Text))
@@ -167,4 +167,11 @@ func normalizeURL(s string) string {
 		fmt.Fprintf(&b, "%%%02x", c)
 	}
 	return b.String()
+}
+
+// webURL reports whether s is an http or https URL, its scheme in any
+// case, as a source's url is: the only links the page makes.
+func webURL(s string) bool {
+	scheme, _, ok := strings.Cut(s, "://")
+	return ok && (strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "http"))
 }

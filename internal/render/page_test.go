@@ -48,6 +48,10 @@ func TestTableHTMLIsTheTemplate(t *testing.T) {
 			t.Fatalf("table %d:\n got %s\nwant %s", n, got, want.String())
 		}
 	}
+	upper := Section{Table: &Table{Columns: []Column{{Key: "source"}}, Rows: [][]Cell{{Str("s")}}}, Links: map[string]string{"s": "HTTPS://Example.com/A"}}
+	if got := string(tableHTML(upper)); !strings.Contains(got, `<a href="HTTPS://Example.com/A">`) {
+		t.Errorf("an upper-case https link was not made: %s", got)
+	}
 	unsafe := Section{Table: &Table{Columns: []Column{{Key: "source"}}, Rows: [][]Cell{{Str("click")}}}, Links: map[string]string{"click": "javascript:alert(1)"}}
 	if got := string(tableHTML(unsafe)); strings.Contains(got, "href") {
 		t.Errorf("a javascript: link was made: %s", got)
