@@ -177,6 +177,7 @@ var fastCases = map[string]struct {
 	"list in flow map":   {"a: {b: [c, d], e: f}\n", true},
 	"map in flow map":    {"a: {b: {c: d}}\n", false},
 	"key with spaces":    {"new york: x\nnew  york 2: y\n", true},
+	"wide key":           {"Crédit Agricole: {kind: company}\nÎle-de-France: x\n日本: y\nnbsp\u00a0: z\n", true},
 	"key before colon":   {"a : b\n", false},
 	"question in key":    {"a?b: c\n", false},
 	"number key":         {"1.5: a\n0x1F: b\n.inf: c\n", true},
