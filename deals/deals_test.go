@@ -46,6 +46,15 @@ func TestBundledDataIsClean(t *testing.T) {
 				t.Errorf("%s: source %q has no kind", d.ID, s.URL)
 			}
 		}
+		lists := [][]deal.Source{d.Sources}
+		for _, u := range d.Updates {
+			lists = append(lists, u.Sources)
+		}
+		for _, sources := range lists {
+			if !slices.IsSortedFunc(sources, func(a, b deal.Source) int { return sourceRank(a.Kind) - sourceRank(b.Kind) }) {
+				t.Errorf("%s: sources not best first (a statement or filing, then press, then copies): %v", d.ID, kinds(sources))
+			}
+		}
 		for _, tag := range d.Tags {
 			if !strings.Contains(string(readme), "| `"+tag+"` |") {
 				t.Errorf("%s: tag %q is not in deals/README.md's vocabulary", d.ID, tag)
@@ -60,6 +69,26 @@ func TestBundledDataIsClean(t *testing.T) {
 			t.Errorf("party %s: kind %q, sector %q; every party has both", p.Name, p.Kind, p.Sector)
 		}
 	}
+}
+
+// sourceRank orders sources best first: a party's statement or filing,
+// then an outlet's own reporting, then copies.
+func sourceRank(k deal.SourceKind) int {
+	switch k {
+	case "statement", "filing":
+		return 0
+	case "press":
+		return 1
+	}
+	return 2
+}
+
+func kinds(sources []deal.Source) []deal.SourceKind {
+	var out []deal.SourceKind
+	for _, s := range sources {
+		out = append(out, s.Kind)
+	}
+	return out
 }
 
 // TestHeadlineFacts pins the figures, wording and statuses of the deals
