@@ -58,6 +58,8 @@ func BenchmarkBundled(b *testing.B) {
 		{"list"},
 		{"total", "--by", "party"},
 		{"list", "-o", "tsv"},
+		{"changes"},
+		{"report"},
 	} {
 		b.Run(strings.Join(args, " "), func(b *testing.B) {
 			var stderr bytes.Buffer

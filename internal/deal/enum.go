@@ -62,6 +62,7 @@ func parseEnum[T ~string](s string, set []T, what string) (T, error) {
 // "rumoured" is rumored).
 func Spelling(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer(" ", "-", "_", "-", "rumour", "rumor").Replace(s)
-	return s
+	return spelling.Replace(s)
 }
+
+var spelling = strings.NewReplacer(" ", "-", "_", "-", "rumour", "rumor")

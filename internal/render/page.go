@@ -132,6 +132,14 @@ func tableHTML(s Section) template.HTML {
 		b.WriteString(">" + esc(c.Key) + "</th>")
 	}
 	b.WriteString("</tr></thead>\n<tbody>")
+	size := b.Len() + 30
+	for _, row := range t.Rows {
+		size += 10
+		for _, c := range row {
+			size += 40 + len(c.Plain) + len(c.Text)
+		}
+	}
+	b.Grow(size)
 	for _, row := range t.Rows {
 		b.WriteString("\n<tr>")
 		for j, c := range row {
@@ -139,9 +147,15 @@ func tableHTML(s Section) template.HTML {
 			if j < len(t.Columns) && t.Columns[j].Right {
 				b.WriteString(` class="num"`)
 			}
-			b.WriteString(` data-sort="` + esc(c.Plain) + `">`)
+			b.WriteString(` data-sort="`)
+			b.WriteString(esc(c.Plain))
+			b.WriteString(`">`)
 			if url := s.Links[c.Text]; webURL(url) {
-				b.WriteString(`<a href="` + esc(normalizeURL(url)) + `">` + esc(c.Text) + "</a>")
+				b.WriteString(`<a href="`)
+				b.WriteString(esc(normalizeURL(url)))
+				b.WriteString(`">`)
+				b.WriteString(esc(c.Text))
+				b.WriteString("</a>")
 			} else {
 				b.WriteString(esc(c.Text))
 			}
