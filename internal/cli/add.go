@@ -14,6 +14,7 @@ import (
 	"github.com/dealtrack/dealtrack/internal/dealfile"
 	"github.com/dealtrack/dealtrack/internal/folder"
 	"github.com/dealtrack/dealtrack/internal/store"
+	"github.com/dealtrack/dealtrack/internal/view"
 )
 
 type addOptions struct {
@@ -188,9 +189,9 @@ func (app *App) refuse(probs []store.Problem, what string, strict bool) error {
 	}
 	switch {
 	case errs > 0:
-		return fmt.Errorf("nothing written: %s has %d %s", what, errs, plural(errs, "error", "errors"))
+		return fmt.Errorf("nothing written: %s has %d %s", what, errs, view.Plural(errs, "error", "errors"))
 	case strict && warns > 0:
-		return fmt.Errorf("nothing written: %s has %d %s (--strict)", what, warns, plural(warns, "warning", "warnings"))
+		return fmt.Errorf("nothing written: %s has %d %s (--strict)", what, warns, view.Plural(warns, "warning", "warnings"))
 	}
 	return nil
 }

@@ -105,9 +105,9 @@ func runCheck(app *App, cmd *cobra.Command, opts *checkOptions, files []string) 
 		fmt.Fprintln(app.Err, p.Error())
 	}
 	fmt.Fprintf(app.Out, "%s: %d %s, %d %s, %d %s\n", src.name,
-		len(set.Deals), plural(len(set.Deals), "deal", "deals"),
-		errs, plural(errs, "error", "errors"),
-		warns, plural(warns, "warning", "warnings"))
+		len(set.Deals), view.Plural(len(set.Deals), "deal", "deals"),
+		errs, view.Plural(errs, "error", "errors"),
+		warns, view.Plural(warns, "warning", "warnings"))
 	if failed {
 		return errReported
 	}

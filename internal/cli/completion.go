@@ -10,6 +10,7 @@ import (
 
 	"github.com/dealtrack/dealtrack/internal/query"
 	"github.com/dealtrack/dealtrack/internal/store"
+	"github.com/dealtrack/dealtrack/internal/view"
 )
 
 // completeFields completes a comma-separated list of fields, as --sort
@@ -71,7 +72,7 @@ func (app *App) completeTags(_ *cobra.Command, _ []string, toComplete string) ([
 	var out []cobra.Completion
 	for _, t := range slices.Sorted(maps.Keys(count)) {
 		if strings.HasPrefix(t, strings.ToLower(toComplete)) {
-			out = append(out, cobra.CompletionWithDesc(t, fmt.Sprintf("%d %s", count[t], plural(count[t], "deal", "deals"))))
+			out = append(out, cobra.CompletionWithDesc(t, fmt.Sprintf("%d %s", count[t], view.Plural(count[t], "deal", "deals"))))
 		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dealtrack/dealtrack/internal/folder"
 	"github.com/dealtrack/dealtrack/internal/store"
+	"github.com/dealtrack/dealtrack/internal/view"
 )
 
 // dataSource is where deals are read from.
@@ -81,7 +82,7 @@ func (app *App) load() (*store.Set, error) {
 		for _, p := range errs {
 			fmt.Fprintln(app.Err, p.Error())
 		}
-		return nil, fmt.Errorf("%s has %d %s; fix %s first (dealtrack check lists every problem)", src.name, len(errs), plural(len(errs), "error", "errors"), plural(len(errs), "it", "them"))
+		return nil, fmt.Errorf("%s has %d %s; fix %s first (dealtrack check lists every problem)", src.name, len(errs), view.Plural(len(errs), "error", "errors"), view.Plural(len(errs), "it", "them"))
 	}
 	return set, nil
 }
@@ -95,11 +96,4 @@ func (app *App) read(src dataSource) *store.Set {
 		}
 	}
 	return store.Load(src.fsys, src.name)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -7,6 +7,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/dealtrack/dealtrack/internal/view"
 )
 
 // usageError is a mistake in how dealtrack was called: exit code 2.
@@ -51,7 +53,7 @@ func argsError(cmd *cobra.Command, a []string, err error) error {
 	case len(a) == 0:
 		return fmt.Errorf("%s needs %s", cmd.Name(), use)
 	}
-	return fmt.Errorf("%s takes %s (got %d %s)", cmd.Name(), use, len(a), plural(len(a), "argument", "arguments"))
+	return fmt.Errorf("%s takes %s (got %d %s)", cmd.Name(), use, len(a), view.Plural(len(a), "argument", "arguments"))
 }
 
 // flagValueError reports a bad flag value as `--flag: "value": problem`,

@@ -11,6 +11,7 @@ import (
 	"github.com/dealtrack/dealtrack/internal/dealfile"
 	"github.com/dealtrack/dealtrack/internal/folder"
 	"github.com/dealtrack/dealtrack/internal/store"
+	"github.com/dealtrack/dealtrack/internal/view"
 )
 
 type fmtOptions struct {
@@ -72,7 +73,7 @@ func runFmt(app *App, cmd *cobra.Command, opts *fmtOptions, files []string) erro
 		for _, p := range errs {
 			fmt.Fprintln(app.Err, p.Error())
 		}
-		return fmt.Errorf("%s has %d %s; nothing rewritten (fix %s first)", src.name, len(errs), plural(len(errs), "error", "errors"), plural(len(errs), "it", "them"))
+		return fmt.Errorf("%s has %d %s; nothing rewritten (fix %s first)", src.name, len(errs), view.Plural(len(errs), "error", "errors"), view.Plural(len(errs), "it", "them"))
 	}
 	var refused []error
 	format := folder.Rewrite{
@@ -111,10 +112,10 @@ func runFmt(app *App, cmd *cobra.Command, opts *fmtOptions, files []string) erro
 		}
 	}
 	if opts.check && len(rewrites) > 0 {
-		return fmt.Errorf("%d %s not in canonical form (dealtrack fmt rewrites %s)", len(rewrites), plural(len(rewrites), "file is", "files are"), plural(len(rewrites), "it", "them"))
+		return fmt.Errorf("%d %s not in canonical form (dealtrack fmt rewrites %s)", len(rewrites), view.Plural(len(rewrites), "file is", "files are"), view.Plural(len(rewrites), "it", "them"))
 	}
 	if len(refused) > 0 {
-		return fmt.Errorf("%d %s left as %s: %s", len(refused), plural(len(refused), "file", "files"), plural(len(refused), "it is", "they are"), "see above")
+		return fmt.Errorf("%d %s left as %s: %s", len(refused), view.Plural(len(refused), "file", "files"), view.Plural(len(refused), "it is", "they are"), "see above")
 	}
 	return nil
 }

@@ -176,7 +176,7 @@ const maxNamed = 10
 func (app *App) noteLeftOut(retired, flowless []string) {
 	if len(retired) > 0 {
 		fmt.Fprintf(app.Err, "dealtrack: note: %d cancelled or superseded %s left out (--include-cancelled draws them): %s\n",
-			len(retired), plural(len(retired), "deal", "deals"), strings.Join(retired, ", "))
+			len(retired), view.Plural(len(retired), "deal", "deals"), strings.Join(retired, ", "))
 	}
 	if len(flowless) > 0 {
 		ids := strings.Join(flowless, ", ")
@@ -184,7 +184,7 @@ func (app *App) noteLeftOut(retired, flowless []string) {
 			ids = strings.Join(flowless[:maxNamed], ", ") + fmt.Sprintf(" and %d more (list them with dealtrack list --where 'flows == 0' and the same filters)", len(flowless)-maxNamed)
 		}
 		fmt.Fprintf(app.Err, "dealtrack: note: %d selected %s no flows, so %s not drawn: %s\n",
-			len(flowless), plural(len(flowless), "deal has", "deals have"), plural(len(flowless), "it is", "they are"), ids)
+			len(flowless), view.Plural(len(flowless), "deal has", "deals have"), view.Plural(len(flowless), "it is", "they are"), ids)
 	}
 }
 
@@ -220,7 +220,7 @@ func (app *App) noteRetiredCircles(all, live []*deal.Deal, bound deal.Bound) {
 	}
 	if len(names) > 0 {
 		fmt.Fprintf(app.Err, "dealtrack: note: %d %s of two parties %s only through the deals left out: %s; --include-cancelled lists %s\n",
-			len(names), plural(len(names), "circle", "circles"), plural(len(names), "closes", "close"), strings.Join(names, "; "), plural(len(names), "it", "them"))
+			len(names), view.Plural(len(names), "circle", "circles"), view.Plural(len(names), "closes", "close"), strings.Join(names, "; "), view.Plural(len(names), "it", "them"))
 	}
 }
 

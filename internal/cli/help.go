@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dealtrack/dealtrack/internal/suggest"
+	"github.com/dealtrack/dealtrack/internal/view"
 )
 
 const exitCodesHelp = `dealtrack exits with:
@@ -96,9 +97,9 @@ func (app *App) describeData() string {
 	}
 	set := app.read(src)
 	n, errs := len(set.Deals), len(set.Errors())
-	what := fmt.Sprintf("%s, %d %s", why, n, plural(n, "deal", "deals"))
+	what := fmt.Sprintf("%s, %d %s", why, n, view.Plural(n, "deal", "deals"))
 	if errs > 0 {
-		what += fmt.Sprintf(", %d %s (dealtrack check lists them)", errs, plural(errs, "error", "errors"))
+		what += fmt.Sprintf(", %d %s (dealtrack check lists them)", errs, view.Plural(errs, "error", "errors"))
 	}
 	return what + "."
 }

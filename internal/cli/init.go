@@ -17,6 +17,7 @@ import (
 	"github.com/dealtrack/dealtrack/internal/dealfile"
 	"github.com/dealtrack/dealtrack/internal/folder"
 	"github.com/dealtrack/dealtrack/internal/store"
+	"github.com/dealtrack/dealtrack/internal/view"
 )
 
 type initOptions struct {
@@ -75,7 +76,7 @@ func runInit(app *App, opts *initOptions, dir string) error {
 	what := "README.md and " + store.RegistryFile
 	if opts.bundled {
 		n := len(files) - 2
-		what = fmt.Sprintf("README.md, %s and %d deal %s", store.RegistryFile, n, plural(n, "file", "files"))
+		what = fmt.Sprintf("README.md, %s and %d deal %s", store.RegistryFile, n, view.Plural(n, "file", "files"))
 	}
 	fmt.Fprintf(app.Out, "made %s with %s\n", filepath.Clean(dir), what)
 	return nil

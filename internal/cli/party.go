@@ -11,6 +11,7 @@ import (
 	"github.com/dealtrack/dealtrack/internal/dealfile"
 	"github.com/dealtrack/dealtrack/internal/folder"
 	"github.com/dealtrack/dealtrack/internal/store"
+	"github.com/dealtrack/dealtrack/internal/view"
 )
 
 func newPartyCmd(app *App) *cobra.Command {
@@ -62,7 +63,7 @@ func runPartyRename(app *App, cmd *cobra.Command, old, to string, dryRun bool) e
 	defer unlock()
 	set := store.Load(src.fsys, src.name)
 	if errs := set.Errors(); len(errs) > 0 {
-		return fmt.Errorf("%s has %d %s; fix %s first (dealtrack check lists them)", src.name, len(errs), plural(len(errs), "error", "errors"), plural(len(errs), "it", "them"))
+		return fmt.Errorf("%s has %d %s; fix %s first (dealtrack check lists them)", src.name, len(errs), view.Plural(len(errs), "error", "errors"), view.Plural(len(errs), "it", "them"))
 	}
 	names := set.Files()
 	if p := set.Registry.Party(old); p != nil && p.Name == old {

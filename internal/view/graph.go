@@ -22,7 +22,7 @@ type Picture struct {
 func Drawing(g *report.Graph, edges []report.Edge, pic Picture) render.Graph {
 	d := drawing(g, edges, pic.Cycles)
 	d.Title = pic.Title
-	d.Caption = pic.Caption + fmt.Sprintf("\n%d %s between %d parties, from %d %s; dashed: no amount given", len(edges), plural(len(edges), "edge", "edges"), len(d.Nodes), dealsOn(edges), plural(dealsOn(edges), "deal", "deals"))
+	d.Caption = pic.Caption + fmt.Sprintf("\n%d %s between %d parties, from %d %s; dashed: no amount given", len(edges), Plural(len(edges), "edge", "edges"), len(d.Nodes), dealsOn(edges), Plural(dealsOn(edges), "deal", "deals"))
 	return d
 }
 

@@ -132,7 +132,7 @@ func gridPeriods(g report.Grid) report.Periods {
 func ExplainGrid(w io.Writer, g report.Grid) {
 	fmt.Fprintln(w, "\nEach cell sums the deals of its row and column as a total does; the totals count each deal once.")
 	if g.Rows.Omitted > 0 {
-		fmt.Fprintf(w, "%d more %s not shown (--limit); the totals count every deal.\n", g.Rows.Omitted, plural(g.Rows.Omitted, "row", "rows"))
+		fmt.Fprintf(w, "%d more %s not shown (--limit); the totals count every deal.\n", g.Rows.Omitted, Plural(g.Rows.Omitted, "row", "rows"))
 	}
 	switch gridPeriods(g) {
 	case report.Once:

@@ -146,7 +146,7 @@ func ExplainTotal(w io.Writer, r report.Report, opts render.Options) error {
 		fmt.Fprintf(w, "\nA deal counts in full under each of its %s; the total counts it once.\n", map[report.By]string{report.ByParty: "parties", report.ByTag: "tags"}[r.By])
 	}
 	if r.Omitted > 0 {
-		fmt.Fprintf(w, "\n%d more %s not shown (--limit); the total counts every deal.\n", r.Omitted, plural(r.Omitted, "group", "groups"))
+		fmt.Fprintf(w, "\n%d more %s not shown (--limit); the total counts every deal.\n", r.Omitted, Plural(r.Omitted, "group", "groups"))
 	}
 	explainPeriods(w, r.View, r.Groups, r.Total)
 	s := r.Total
@@ -366,8 +366,9 @@ func newSumRecord(s report.Sum) sumRecord {
 	}
 }
 
-// plural is one for 1 and many for any other n.
-func plural(n int, one, many string) string {
+// Plural is one for 1 and many for any other n: the wording of a count
+// that notes and messages share.
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}
