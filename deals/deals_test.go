@@ -2,6 +2,7 @@ package deals_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"reflect"
 	"regexp"
@@ -262,6 +263,47 @@ func TestReplayIsToday(t *testing.T) {
 		}
 		if then == nil || !reflect.DeepEqual(*then, *d) {
 			t.Errorf("%s replayed from its updates differs from %s today:\n then %+v\n now  %+v", d.ID, d.ID, then, d)
+		}
+	}
+}
+
+// TestReadmeCountsTheData holds the counts the README gives of the
+// bundled data to the data itself, so they cannot go stale.
+func TestReadmeCountsTheData(t *testing.T) {
+	set := load(t)
+	data, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := strings.Join(strings.Fields(string(data)), " ")
+	years := map[int]int{}
+	confirmed, reported, reportedDollars, copiesOnly := 0, 0, 0, 0
+	for _, d := range set.Deals {
+		years[d.Announced.Year]++
+		if d.Confirmed() {
+			confirmed++
+		}
+		if len(d.Reported) > 0 {
+			reported++
+		}
+		if d.IsReported("dollars") {
+			reportedDollars++
+		}
+		if !slices.ContainsFunc(d.AllSources(), func(s deal.Source) bool { return s.Kind != "copy" }) {
+			copiesOnly++
+		}
+	}
+	for _, want := range []string{
+		fmt.Sprintf("a bundled data set of %d real deals", len(set.Deals)),
+		fmt.Sprintf("`deals/` holds %d deals", len(set.Deals)),
+		fmt.Sprintf("among %d parties", len(set.Registry.Parties)),
+		fmt.Sprintf("Most are from 2025 (%d) and 2026 (%d).", years[2025], years[2026]),
+		fmt.Sprintf("%d are confirmed by a party's own statement or filing", confirmed),
+		fmt.Sprintf("%d have a figure that rests on press reports only (%d of them the dollars", reported, reportedDollars),
+		fmt.Sprintf("%d cite only copies on content sites", copiesOnly),
+	} {
+		if !strings.Contains(readme, want) {
+			t.Errorf("README.md should say %q", want)
 		}
 	}
 }
