@@ -290,10 +290,11 @@ const maxKeyLen = 128
 // keyEnd returns the end of the plain key at i, followed by ':' and a
 // space or the end of the line; or -1. A key here is one line of
 // printable text that starts as a plain scalar may, holds none of the
-// characters that could make it anything else (':', '#', quotes, flow
-// indicators) and does not end in a space: the words of a deal file and
-// the names of the party registry ("1789 Capital", "Amazon.com",
-// "Crédit Agricole").
+// characters that could make it anything else (':', '#', double quotes,
+// flow indicators) and does not end in a space: the words of a deal file
+// and the names of the party registry ("1789 Capital", "Amazon.com",
+// "Crédit Agricole", "Ontario Teachers' Pension Plan"). An apostrophe is
+// plain text there, since startsPlain refuses one at the start.
 func (p *Parser) keyEnd(i int) int {
 	if i >= p.end || !p.startsPlain(i) {
 		return -1
@@ -312,12 +313,12 @@ func (p *Parser) keyEnd(i int) int {
 func isKeyByte(c byte) bool { return keyBytes[c] }
 
 // keyBytes marks the bytes a block key may hold: printable ASCII but
-// ':', '#', quotes, '?' and the flow indicators, and the bytes of
+// ':', '#', '"', '?' and the flow indicators, and the bytes of
 // characters beyond ASCII ("Crédit Agricole"), which fastChars has
 // already held to the printable ones.
 var keyBytes = func() (t [256]bool) {
 	for c := 0x20; c < 0x7f; c++ {
-		t[c] = strings.IndexByte(":#,[]{}\"'?", byte(c)) < 0
+		t[c] = strings.IndexByte(":#,[]{}\"?", byte(c)) < 0
 	}
 	for c := 0x80; c <= 0xff; c++ {
 		t[c] = true

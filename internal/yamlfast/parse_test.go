@@ -173,6 +173,8 @@ var fastCases = map[string]struct {
 	"control character":  {"a: b\x01\n", false},
 	"lone carriage":      {"a: b\rc: d\n", false},
 	"quoted key":         {"\"a\": b\n", false},
+	"single-quoted key":  {"'a': b\n", false},
+	"apostrophe in key":  {"Ontario Teachers' Pension Plan: {aliases: [Ontario Teachers']}\nit's: x\n", true},
 	"registry":           {"# names\n1789 Capital: {kind: fund, country: \"US\"}\nAmazon.com Inc: {aliases: [AWS, \"A&B\"], kind: company}\nWeights & Biases: {aliases: []}\n", true},
 	"list in flow map":   {"a: {b: [c, d], e: f}\n", true},
 	"map in flow map":    {"a: {b: {c: d}}\n", false},
