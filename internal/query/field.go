@@ -48,7 +48,7 @@ var Fields = []Field{
 		value: func(d *deal.Deal) any { return d.ID }, Example: `id startsWith "stargate"`},
 	{Name: "title", Type: Text, Doc: "the deal's one-line title",
 		value: func(d *deal.Deal) any { return d.Title }, Example: `title contains "Abilene"`},
-	{Name: "announced", Type: DateType, Doc: "the day it was announced; a month-only date is that month's first day",
+	{Name: "announced", Type: DateType, Doc: "the day it was first made public (by its parties or a report); a month-only date is that month's first day",
 		value: func(d *deal.Deal) any { return announced(d.Announced) }, Example: `announced >= date("2025-06-01")`},
 	{Name: "year", Type: Integer, Doc: "the year it was announced",
 		value: func(d *deal.Deal) any { return d.Announced.Year }, Example: `year == 2025`},
